@@ -1,0 +1,105 @@
+# Makefile - portpages: build, render, test, benchmark, install (GNU make)
+
+VERSION = 0.1.0
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(PREFIX)/bin
+DATADIR = $(PREFIX)/share/portpages
+MANDIR = $(PREFIX)/share/man/man1
+
+CC ?= cc
+CXX ?= c++
+PKG_CONFIG ?= pkg-config
+CFLAGS ?= -O2 -g
+CXXFLAGS ?= -O2 -g
+WARN = -Wall -Wextra -pedantic -Wstrict-prototypes -Werror
+DEFS = -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"'
+# libcsv ships no pkg-config file.
+PKGS = libcmark libctemplate inih
+ALL_CFLAGS = -std=c11 $(WARN) $(DEFS) $(shell $(PKG_CONFIG) --cflags libcmark inih) $(CFLAGS)
+ALL_CXXFLAGS = -std=c++17 -Wall -Wextra -pedantic -Werror $(shell $(PKG_CONFIG) --cflags libctemplate) $(CXXFLAGS)
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcsv -lpthread
+
+SRCS = src/buf.c src/content.c src/init.c src/out.c src/port.c \
+       src/registry.c src/site.c src/tmpl.c src/util.c src/watch.c
+OBJS = $(SRCS:.c=.o) src/ctpl.o
+HDRS = $(wildcard src/*.h)
+
+# make site: which registry to render (default: the generator's own search).
+REGISTRY ?=
+REGISTRY_ARG = $(if $(REGISTRY),-r $(REGISTRY))
+SITE_INPUTS = $(shell find templates content -type f 2>/dev/null) $(REGISTRY) \
+              $(wildcard content/registry.csv)
+
+.PHONY: all site test unit bench bench-deps deps install uninstall clean \
+        registry serve fuzz deb
+
+all: portpages
+
+portpages: src/main.o $(OBJS)
+	$(CXX) $(LDFLAGS) -o $@ src/main.o $(OBJS) $(LIBS)
+
+src/%.o: src/%.c $(HDRS)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+src/ctpl.o: src/ctpl.cc src/ctpl.h src/buf.h
+	$(CXX) $(ALL_CXXFLAGS) -c -o $@ $<
+
+# The generator runs again only when it or its inputs changed.
+site: site/.make-stamp
+site/.make-stamp: portpages $(SITE_INPUTS)
+	./portpages $(REGISTRY_ARG)
+	touch $@
+
+# Installs every build, test and benchmark-free dependency on Debian 12.
+deps:
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+	  build-essential pkg-config libcmark-dev libctemplate-dev libcsv-dev \
+	  libinih-dev libcmocka-dev libwireshark-data netbase \
+	  chromium default-jre-headless python3 clang libclang-rt-14-dev \
+	  valgrind mandoc groff-base dpkg-dev ca-certificates
+	command -v npm >/dev/null || DEBIAN_FRONTEND=noninteractive \
+	  apt-get install -y --no-install-recommends nodejs npm
+	cd tests/browser && npm ci --no-audit --no-fund
+
+test: portpages
+	tests/run.sh
+
+bench:
+	$(MAKE) clean-bench
+	$(MAKE) portpages CFLAGS=-O2 CXXFLAGS=-O2
+	bench/run.sh
+
+bench-deps:
+	bench/deps.sh
+
+# Needs the internet: IANA's current registry as the default data.
+registry:
+	curl -fsSL -o content/registry.csv.tmp \
+	  https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.csv
+	mv content/registry.csv.tmp content/registry.csv
+
+serve: portpages
+	./portpages $(REGISTRY_ARG)
+	./portpages $(REGISTRY_ARG) --watch -q & watcher=$$!; \
+	  trap 'kill $$watcher' EXIT INT TERM; \
+	  python3 -m http.server --bind 127.0.0.1 --directory site 8000
+
+install: portpages
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
+	install -m 755 portpages $(DESTDIR)$(BINDIR)/portpages
+	install -m 644 portpages.1 $(DESTDIR)$(MANDIR)/portpages.1
+	cp -R templates content $(DESTDIR)$(DATADIR)/
+	rm -f $(DESTDIR)$(DATADIR)/content/registry.csv
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/portpages $(DESTDIR)$(MANDIR)/portpages.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean-bench:
+	rm -f portpages src/*.o
+
+clean:
+	rm -f portpages src/*.o
+	rm -rf site tests/build

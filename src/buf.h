@@ -1,0 +1,35 @@
+/* buf.h - growable byte buffers */
+#ifndef BUF_H
+#define BUF_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A buffer is valid zero-initialised; data is always NUL-terminated once used. */
+typedef struct buf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+} buf;
+
+void buf_grow(buf *b, size_t extra);
+void buf_put(buf *b, const void *p, size_t n);
+void buf_puts(buf *b, const char *s);
+void buf_putc(buf *b, int c);
+void buf_printf(buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Appends s with & < > " as entities, the way cmark escapes text. */
+void buf_put_html(buf *b, const char *s, size_t n);
+/* Empties the buffer and keeps its memory. */
+void buf_reset(buf *b);
+/* Frees the memory; the buffer is empty and reusable afterwards. */
+void buf_free(buf *b);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,208 @@
+/* main.c - portpages: command line */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "init.h"
+#include "port.h"
+#include "site.h"
+#include "util.h"
+#include "watch.h"
+
+#ifndef VERSION
+#define VERSION "0.0.0"
+#endif
+#ifndef DATADIR
+#define DATADIR "/usr/local/share/portpages"
+#endif
+
+enum { OPT_RANGE = 256, OPT_NO_CACHE };
+
+/* The one table of options: --help and the man page are checked against it. */
+static const struct option longopts[] = {
+	{ "templates", required_argument, NULL, 't' },
+	{ "content", required_argument, NULL, 'c' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "registry", required_argument, NULL, 'r' },
+	{ "port", required_argument, NULL, 'p' },
+	{ "markdown", no_argument, NULL, 'm' },
+	{ "range", required_argument, NULL, OPT_RANGE },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "watch", no_argument, NULL, 'w' },
+	{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
+	{ "init", required_argument, NULL, 'i' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void
+usage(FILE *f)
+{
+	fputs(
+"usage: portpages [options]\n"
+"       portpages init DIR\n"
+"Writes a reference website with a page for every TCP/UDP port, 0-65535.\n"
+"\n"
+"  -t, --templates DIR  templates (default: ./templates, else the installed ones)\n"
+"  -c, --content DIR    site.conf and per-port notes (default: ./content)\n"
+"  -o, --output DIR     where the site goes (default: ./site)\n"
+"  -r, --registry FILE  IANA's CSV or a services(5) file (default:\n"
+"                       CONTENT/registry.csv, /usr/share/wireshark/services,\n"
+"                       /etc/services, the first that exists)\n"
+"  -p, --port N         print port N's page to standard output, write nothing\n"
+"  -m, --markdown       with --port: print the filled Markdown before rendering;\n"
+"                       without: write every page's Markdown as port/N.md\n"
+"      --range A-B      render only ports A to B (and the indexes)\n"
+"  -j, --jobs N         threads (default: the number of online CPUs)\n"
+"  -w, --watch          rebuild whenever templates, content or the registry change\n"
+"      --no-cache       render every page the straightforward way (slower,\n"
+"                       the same bytes; for checking the fast path)\n"
+"  -i, --init DIR       create a new site directory with editable templates\n"
+"  -q, --quiet          print errors only\n"
+"  -V, --version        print the version\n"
+"  -h, --help           print this help\n"
+"\n"
+"Exit status: 0 success, 1 bad input or failed build, 2 usage error.\n",
+	    f);
+}
+
+static int
+usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "portpages: ");
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'portpages --help'.\n", stderr);
+	return 2;
+}
+
+static int
+parse_uint(const char *s, unsigned long max, unsigned *v)
+{
+	char *end;
+	unsigned long n;
+
+	if (*s < '0' || *s > '9')
+		return 0;
+	errno = 0;
+	n = strtoul(s, &end, 10);
+	if (*end != '\0' || errno != 0 || n > max)
+		return 0;
+	*v = (unsigned)n;
+	return 1;
+}
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	site_interrupted = 1;
+}
+
+static int
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct site_opts o;
+	struct sigaction sa;
+	const char *init = NULL;
+	unsigned port = 0;
+	int c, have_port = 0, watch = 0;
+	long ncpu;
+	char *dash;
+
+	memset(&o, 0, sizeof(o));
+	o.content = "content";
+	o.output = "site";
+	o.hi = PORT_MAX;
+	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	o.jobs = ncpu > 0 ? (int)(ncpu > 64 ? 64 : ncpu) : 1;
+	if (argc >= 2 && strcmp(argv[1], "init") == 0) {
+		if (argc != 3)
+			return usage_error("%s", "usage: portpages init DIR");
+		init = argv[2];
+		argc = 1;
+	}
+	while ((c = getopt_long(argc, argv, "t:c:o:r:p:mj:wi:qVh", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 't': o.templates = optarg; break;
+		case 'c': o.content = optarg; break;
+		case 'o': o.output = optarg; break;
+		case 'r': o.registry = optarg; break;
+		case 'm': o.markdown = 1; break;
+		case 'w': watch = 1; break;
+		case 'i': init = optarg; break;
+		case 'q': o.quiet = 1; util_quiet = 1; break;
+		case OPT_NO_CACHE: o.nocache = 1; break;
+		case 'p':
+			if (!parse_uint(optarg, PORT_MAX, &port))
+				return usage_error("--port takes a port number "
+				    "from 0 to 65535, not '%s'", optarg);
+			have_port = 1;
+			break;
+		case 'j':
+			if (!parse_uint(optarg, 64, (unsigned *)&o.jobs) ||
+			    o.jobs < 1)
+				return usage_error("--jobs takes a number from 1 "
+				    "to 64, not '%s'", optarg);
+			break;
+		case OPT_RANGE:
+			dash = strchr(optarg, '-');
+			if (dash == NULL)
+				return usage_error("--range takes A-B, not '%s'",
+				    optarg);
+			*dash = '\0';
+			if (!parse_uint(optarg, PORT_MAX, &o.lo) ||
+			    !parse_uint(dash + 1, PORT_MAX, &o.hi) || o.hi < o.lo)
+				return usage_error("%s", "--range takes A-B with "
+				    "0 <= A <= B <= 65535");
+			o.partial = o.lo != 0 || o.hi != PORT_MAX;
+			break;
+		case 'V':
+			printf("portpages %s\n", VERSION);
+			return 0;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			fputs("Try 'portpages --help'.\n", stderr);
+			return 2;
+		}
+	}
+	if (optind < argc)
+		return usage_error("unexpected argument '%s'", argv[optind]);
+	if (have_port && watch)
+		return usage_error("%s", "--port and --watch do not go together");
+	if (o.templates == NULL)
+		o.templates = is_dir("templates") || !is_dir(DATADIR "/templates") ?
+		    "templates" : DATADIR "/templates";
+	if (init != NULL)
+		return init_site(init, o.templates, is_dir("content") ? "content" :
+		    DATADIR "/content") ? 0 : 1;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+
+	if (have_port)
+		return site_preview(&o, port, stdout) ? 0 : 1;
+	if (watch)
+		return watch_run(&o) ? 0 : 1;
+	return site_build(&o) ? 0 : 1;
+}

@@ -1,0 +1,453 @@
+/* out.c - the output directory: atomic writes, only what changed, a manifest */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "out.h"
+#include "util.h"
+
+/*
+ * The manifest lists "HASH SIZE PATH" for every file the last build made,
+ * sorted, so that it is as deterministic as the pages. A file is taken as
+ * untouched since then if its size matches and it is not newer than the
+ * manifest. The stamp holds the hash of the inputs of the last build that
+ * finished; it is removed before the first change to the tree.
+ */
+#define MANIFEST ".portpages-manifest"
+#define STAMP ".portpages-stamp"
+#define TMP_PREFIX ".portpages-tmp-"
+
+struct entry {
+	char		*path;
+	uint64_t	 hash;
+	size_t		 size;
+	int		 seen;		/* written or confirmed by this build */
+};
+
+struct out {
+	char		*dir;
+	int		 dirfd;
+	struct entry	*e;		/* open addressing by path */
+	size_t		 cap, n;
+	int64_t		 built;		/* manifest mtime (ns), 0 if none */
+	uint64_t	 stamp;
+	int		 have_stamp;
+	int		 unstamped;
+	int		 failed;
+	unsigned long	 tmpseq;
+	struct out_stats st;
+	pthread_mutex_t	 lock;
+};
+
+static int64_t
+mtime_ns(const struct stat *st)
+{
+	return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+}
+
+static struct entry *
+slot(struct out *o, const char *path)
+{
+	size_t i = (size_t)util_hash(UTIL_HASH_INIT, path, strlen(path)) &
+	    (o->cap - 1);
+
+	while (o->e[i].path != NULL && strcmp(o->e[i].path, path) != 0)
+		i = (i + 1) & (o->cap - 1);
+	return &o->e[i];
+}
+
+static struct entry *
+insert(struct out *o, const char *path)
+{
+	struct entry *old, *e;
+	size_t oldcap, i;
+
+	if ((o->n + 1) * 2 > o->cap) {
+		old = o->e;
+		oldcap = o->cap;
+		o->cap = o->cap ? o->cap * 2 : 1u << 17;
+		o->e = xcalloc(o->cap, sizeof(*o->e));
+		for (i = 0; i < oldcap; i++)
+			if (old[i].path != NULL)
+				*slot(o, old[i].path) = old[i];
+		free(old);
+	}
+	e = slot(o, path);
+	if (e->path == NULL) {
+		memset(e, 0, sizeof(*e));
+		e->path = xstrdup(path);
+		o->n++;
+	}
+	return e;
+}
+
+/* Reads name in the output directory; NULL if it is not there. Caller frees. */
+static char *
+read_meta(struct out *o, const char *name, size_t *len, int64_t *mtime)
+{
+	struct stat st;
+	char *text;
+	ssize_t got;
+	int fd;
+
+	if ((fd = openat(o->dirfd, name, O_RDONLY)) < 0)
+		return NULL;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size > (256 << 20)) {
+		close(fd);
+		return NULL;
+	}
+	text = xmalloc((size_t)st.st_size + 1);
+	got = read(fd, text, (size_t)st.st_size);
+	close(fd);
+	if (got != st.st_size) {
+		free(text);
+		return NULL;
+	}
+	text[got] = '\0';
+	*len = (size_t)got;
+	*mtime = mtime_ns(&st);
+	return text;
+}
+
+static void
+read_manifest(struct out *o)
+{
+	char *text, *p, *eol, *end;
+	struct entry *e;
+	size_t len;
+	uint64_t h;
+	unsigned long long size;
+	int64_t mt;
+
+	if ((text = read_meta(o, MANIFEST, &len, &mt)) == NULL)
+		return;
+	o->built = mt;
+	for (p = text; (eol = strchr(p, '\n')) != NULL; p = eol + 1) {
+		*eol = '\0';
+		h = strtoull(p, &end, 16);
+		size = strtoull(end, &end, 10);
+		/* Only relative paths below the directory: the file is not trusted. */
+		if (*end != ' ' || end[1] == '\0' || end[1] == '/' ||
+		    strstr(end + 1, "..") != NULL)
+			continue;
+		e = insert(o, end + 1);
+		e->hash = h;
+		e->size = (size_t)size;
+	}
+	free(text);
+	if ((text = read_meta(o, STAMP, &len, &mt)) != NULL) {
+		o->stamp = strtoull(text, NULL, 16);
+		o->have_stamp = 1;
+		free(text);
+	}
+}
+
+struct out *
+out_open(const char *dir)
+{
+	struct out *o = xcalloc(1, sizeof(*o));
+
+	o->dir = xstrdup(dir);
+	o->dirfd = -1;
+	o->cap = 1u << 17;
+	o->e = xcalloc(o->cap, sizeof(*o->e));
+	pthread_mutex_init(&o->lock, NULL);
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		util_err(dir, 0, "cannot create output directory: %s",
+		    strerror(errno));
+		goto fail;
+	}
+	if ((o->dirfd = open(dir, O_RDONLY | O_DIRECTORY)) < 0) {
+		util_err(dir, 0, "cannot open output directory: %s",
+		    strerror(errno == ENOTDIR ? ENOTDIR : errno));
+		goto fail;
+	}
+	if (faccessat(o->dirfd, ".", W_OK, AT_EACCESS) != 0) {
+		util_err(dir, 0, "output directory is not writable: %s",
+		    strerror(errno));
+		goto fail;
+	}
+	read_manifest(o);
+	return o;
+fail:
+	out_close(o, 0, 1, 0, NULL);
+	return NULL;
+}
+
+/* 1 if rel is a regular file of size bytes not modified since the manifest. */
+static int
+untouched(struct out *o, const char *rel, size_t size, struct stat *st)
+{
+	return fstatat(o->dirfd, rel, st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISREG(st->st_mode) && (size_t)st->st_size == size &&
+	    o->built != 0 && mtime_ns(st) <= o->built;
+}
+
+int
+out_uptodate(struct out *o, uint64_t inputs)
+{
+	struct stat st;
+	size_t i;
+
+	if (!o->have_stamp || o->stamp != inputs || o->n == 0)
+		return 0;
+	for (i = 0; i < o->cap; i++)
+		if (o->e[i].path != NULL && !untouched(o, o->e[i].path,
+		    o->e[i].size, &st))
+			return 0;
+	return 1;
+}
+
+int
+out_mkdir(struct out *o, const char *rel)
+{
+	struct stat st;
+
+	if (mkdirat(o->dirfd, rel, 0777) == 0)
+		return 1;
+	if (errno == EEXIST && fstatat(o->dirfd, rel, &st, 0) == 0 &&
+	    S_ISDIR(st.st_mode))
+		return 1;
+	util_err(o->dir, 0, "cannot create directory %s: %s", rel,
+	    errno == EEXIST ? "a file is in the way" : strerror(errno));
+	return 0;
+}
+
+static int
+same_bytes(int dirfd, const char *rel, const char *data, size_t n)
+{
+	char chunk[65536];
+	size_t off = 0;
+	ssize_t got;
+	int fd, same = 1;
+
+	if ((fd = openat(dirfd, rel, O_RDONLY)) < 0)
+		return 0;
+	while (same && off < n) {
+		got = read(fd, chunk, n - off < sizeof(chunk) ? n - off :
+		    sizeof(chunk));
+		if (got <= 0 || memcmp(chunk, data + off, (size_t)got) != 0)
+			same = 0;
+		else
+			off += (size_t)got;
+	}
+	if (same && read(fd, chunk, 1) != 0)
+		same = 0;
+	close(fd);
+	return same;
+}
+
+static int
+write_all(int fd, const char *data, size_t n)
+{
+	ssize_t w;
+
+	while (n > 0) {
+		if ((w = write(fd, data, n)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return 0;
+		}
+		data += w;
+		n -= (size_t)w;
+	}
+	return 1;
+}
+
+/* Publishes data as rel without ever showing a partial file. */
+static int
+replace(struct out *o, const char *rel, const char *data, size_t n)
+{
+	char tmp[4200], parent[4096], procpath[64];
+	const char *slash = strrchr(rel, '/');
+	size_t dlen = slash ? (size_t)(slash - rel + 1) : 0;
+	unsigned long seq;
+	int fd, err;
+
+	if (dlen >= sizeof(parent) || strlen(rel) >= sizeof(parent)) {
+		util_err(o->dir, 0, "%s: path too long", rel);
+		return 0;
+	}
+	memcpy(parent, dlen ? rel : ".", dlen ? dlen : 1);
+	parent[dlen ? dlen : 1] = '\0';
+	/*
+	 * A new file can be written unnamed and linked in whole: one
+	 * directory operation, and nothing left behind by a killed build.
+	 */
+	if ((fd = openat(o->dirfd, parent, O_TMPFILE | O_WRONLY, 0666)) >= 0) {
+		snprintf(procpath, sizeof(procpath), "/proc/self/fd/%d", fd);
+		if (!write_all(fd, data, n)) {
+			err = errno;
+			close(fd);
+			util_err(o->dir, 0, "%s: %s", rel, strerror(err));
+			return 0;
+		}
+		if (linkat(AT_FDCWD, procpath, o->dirfd, rel,
+		    AT_SYMLINK_FOLLOW) == 0) {
+			close(fd);
+			return 1;
+		}
+		err = errno;
+		close(fd);
+		if (err != EEXIST) {
+			util_err(o->dir, 0, "%s: %s", rel, strerror(err));
+			return 0;
+		}
+	}
+	pthread_mutex_lock(&o->lock);
+	seq = o->tmpseq++;
+	pthread_mutex_unlock(&o->lock);
+	snprintf(tmp, sizeof(tmp), "%.*s" TMP_PREFIX "%ld-%lu", (int)dlen, rel,
+	    (long)getpid(), seq);
+	if ((fd = openat(o->dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL, 0666)) < 0) {
+		util_err(o->dir, 0, "%s: %s", rel, strerror(errno));
+		return 0;
+	}
+	if (!write_all(fd, data, n)) {
+		err = errno;
+		close(fd);
+		goto fail;
+	}
+	if (close(fd) != 0) {
+		err = errno;
+		goto fail;
+	}
+	if (renameat(o->dirfd, tmp, o->dirfd, rel) != 0) {
+		err = errno;
+		goto fail;
+	}
+	return 1;
+fail:
+	unlinkat(o->dirfd, tmp, 0);
+	util_err(o->dir, 0, "%s: %s", rel, strerror(err));
+	return 0;
+}
+
+/* Removes the stamp once, before the first change to the tree. */
+static int
+unstamp(struct out *o)
+{
+	int rc = 1;
+
+	pthread_mutex_lock(&o->lock);
+	if (!o->unstamped) {
+		if (unlinkat(o->dirfd, STAMP, 0) != 0 && errno != ENOENT) {
+			util_err(o->dir, 0, "cannot remove %s: %s", STAMP,
+			    strerror(errno));
+			rc = 0;
+		}
+		o->unstamped = 1;
+	}
+	pthread_mutex_unlock(&o->lock);
+	return rc;
+}
+
+int
+out_write(struct out *o, const char *rel, const char *data, size_t n)
+{
+	uint64_t h = util_hash(UTIL_HASH_INIT, data, n);
+	struct entry *e;
+	struct stat st;
+	int known, unchanged;
+
+	pthread_mutex_lock(&o->lock);
+	e = slot(o, rel);
+	known = e->path != NULL && e->hash == h && e->size == n;
+	pthread_mutex_unlock(&o->lock);
+	if (known && untouched(o, rel, n, &st))
+		unchanged = 1;
+	else
+		unchanged = fstatat(o->dirfd, rel, &st, AT_SYMLINK_NOFOLLOW) ==
+		    0 && S_ISREG(st.st_mode) && (size_t)st.st_size == n &&
+		    same_bytes(o->dirfd, rel, data, n);
+	if (!unchanged && (!unstamp(o) || !replace(o, rel, data, n)))
+		return 0;
+	pthread_mutex_lock(&o->lock);
+	e = insert(o, rel);
+	e->hash = h;
+	e->size = n;
+	e->seen = 1;
+	if (unchanged)
+		o->st.unchanged++;
+	else
+		o->st.written++;
+	pthread_mutex_unlock(&o->lock);
+	return 1;
+}
+
+static int
+by_path(const void *a, const void *b)
+{
+	return strcmp((*(const struct entry *const *)a)->path,
+	    (*(const struct entry *const *)b)->path);
+}
+
+/* Writes the manifest of every entry still listed, then the stamp. */
+static int
+finish(struct out *o, uint64_t inputs)
+{
+	struct entry **v = xmalloc((o->n + 1) * sizeof(*v));
+	size_t i, k = 0;
+	buf b = { 0 };
+	int rc;
+
+	for (i = 0; i < o->cap; i++)
+		if (o->e[i].path != NULL)
+			v[k++] = &o->e[i];
+	qsort(v, k, sizeof(*v), by_path);
+	for (i = 0; i < k; i++)
+		buf_printf(&b, "%016llx %zu %s\n",
+		    (unsigned long long)v[i]->hash, v[i]->size, v[i]->path);
+	free(v);
+	rc = unstamp(o) && replace(o, MANIFEST, b.data ? b.data : "", b.len);
+	buf_reset(&b);
+	buf_printf(&b, "%016llx\n", (unsigned long long)inputs);
+	rc = rc && replace(o, STAMP, b.data, b.len);
+	buf_free(&b);
+	return rc;
+}
+
+int
+out_close(struct out *o, int ok, int keep_old, uint64_t inputs,
+    struct out_stats *st)
+{
+	size_t i;
+	int rc = ok;
+
+	if (o == NULL)
+		return 0;
+	if (ok && o->dirfd >= 0) {
+		for (i = 0; i < o->cap; i++) {
+			struct entry *e = &o->e[i];
+
+			if (e->path == NULL || e->seen || keep_old)
+				continue;
+			/* Only files this program wrote before: never anything else. */
+			if (unlinkat(o->dirfd, e->path, 0) == 0 || errno == ENOENT)
+				o->st.removed++;
+			free(e->path);
+			e->path = NULL;
+		}
+		if (o->st.written > 0 || o->st.removed > 0 || !o->have_stamp ||
+		    o->stamp != inputs)
+			rc = finish(o, inputs);
+	}
+	if (st != NULL)
+		*st = o->st;
+	for (i = 0; i < o->cap; i++)
+		free(o->e[i].path);
+	free(o->e);
+	if (o->dirfd >= 0)
+		close(o->dirfd);
+	pthread_mutex_destroy(&o->lock);
+	free(o->dir);
+	free(o);
+	return rc;
+}

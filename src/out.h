@@ -1,0 +1,50 @@
+/* out.h - the output directory: atomic writes, only what changed, a manifest */
+#ifndef OUT_H
+#define OUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct out;
+
+struct out_stats {
+	size_t	written;
+	size_t	unchanged;
+	size_t	removed;
+};
+
+/*
+ * Opens (creating it if needed) the output directory and reads the
+ * manifest of the previous build. Returns NULL (error reported) if dir
+ * cannot be created or written; free with out_close.
+ */
+struct out *out_open(const char *dir);
+
+/*
+ * 1 if the previous build finished with the same inputs and every file
+ * it wrote is still there unmodified (size and mtime), else 0.
+ */
+int out_uptodate(struct out *o, uint64_t inputs);
+
+/* Creates subdirectory rel. Returns 0 on failure (reported), else 1. */
+int out_mkdir(struct out *o, const char *rel);
+
+/*
+ * Makes rel hold data: if its bytes are already data it is left alone
+ * (mtime kept); otherwise it is written to a temporary file and renamed
+ * into place, so readers see old or new bytes, never a mix. Safe to call
+ * from several threads at once for different files. Returns 0 on failure
+ * (reported), else 1.
+ */
+int out_write(struct out *o, const char *rel, const char *data, size_t n);
+
+/*
+ * Finishes a build. With ok, removes the files the previous build wrote
+ * and this one did not (unless keep_old, for partial builds), then writes
+ * the manifest and the inputs stamp. Frees o (NULL is fine). Returns 0 on
+ * failure (reported), else 1; *st (may be NULL) gets the counts.
+ */
+int out_close(struct out *o, int ok, int keep_old, uint64_t inputs,
+    struct out_stats *st);
+
+#endif

@@ -1,0 +1,625 @@
+/* registry.c - the port registry: IANA's CSV or a services(5) file */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include <csv.h>
+
+#include "buf.h"
+#include "port.h"
+#include "registry.h"
+#include "util.h"
+
+#define MAX_REGISTRY (64u * 1024 * 1024)
+#define MAX_FIELD (64u * 1024)
+#define MAX_WARN 20
+
+/* Strings live in large blocks: thousands of small ones, freed together. */
+struct arena {
+	struct arena	*next;
+	size_t		 len, cap;
+	char		 data[];
+};
+
+enum col {
+	C_SERVICE, C_PORT, C_PROTO, C_DESC, C_ASSIGNEE, C_CONTACT, C_REG,
+	C_MOD, C_REF, C_CODE, C_UNAUTH, C_NOTES, C_N
+};
+
+static const char *const colnames[C_N] = {
+	"Service Name", "Port Number", "Transport Protocol", "Description",
+	"Assignee", "Contact", "Registration Date", "Modification Date",
+	"Reference", "Service Code", "Unauthorized Use Reported",
+	"Assignment Notes"
+};
+
+static const char *const protonames[REGISTRY_NPROTO] = {
+	"tcp", "udp", "sctp", "dccp"
+};
+
+struct csvctx {
+	struct registry	*r;
+	int		 col[C_N];	/* field index of each column, or -1 */
+	int		 header;	/* 1 once the header row is read */
+	char		*field[32];
+	size_t		 flen[32];
+	size_t		 nf;
+	int		 toobig;
+	size_t		 line, start;
+	int		 fail;
+};
+
+static char *
+arena_dup(struct registry *r, const char *s, size_t n)
+{
+	struct arena *a = r->arena;
+	char *p;
+
+	if (a == NULL || a->len + n + 1 > a->cap) {
+		size_t cap = n + 1 > 65536 ? n + 1 : 65536;
+
+		a = xmalloc(sizeof(*a) + cap);
+		a->next = r->arena;
+		a->len = 0;
+		a->cap = cap;
+		r->arena = a;
+	}
+	p = a->data + a->len;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	a->len += n + 1;
+	return p;
+}
+
+static void
+warn(struct registry *r, size_t line, const char *what)
+{
+	if (r->nwarn++ < MAX_WARN)
+		util_warn(r->path, line, "%s", what);
+}
+
+/*
+ * A copy of s in the arena with bad bytes replaced and white space folded:
+ * notes that span lines read the same on one, and compare equal.
+ */
+static const char *
+clean(struct registry *r, size_t line, const char *s, size_t n)
+{
+	size_t bad, i, k = 0;
+	char *c;
+	const char *p;
+	int gap = 0;
+
+	c = util_utf8_clean(s, n, &bad);
+	if (bad > 0)
+		warn(r, line, "invalid UTF-8 or control characters replaced");
+	for (i = 0; c[i] != '\0'; i++) {
+		if (isspace((unsigned char)c[i])) {
+			gap = 1;
+			continue;
+		}
+		if (gap && k > 0)
+			c[k++] = ' ';
+		gap = 0;
+		c[k++] = c[i];
+	}
+	p = k ? arena_dup(r, c, k) : "";
+	free(c);
+	return p;
+}
+
+/* Parses "N" or "N-M"; returns 0 if it is neither or out of range. */
+static int
+parse_ports(const char *s, unsigned *lo, unsigned *hi)
+{
+	char *end;
+	unsigned long a, b;
+
+	if (!isdigit((unsigned char)*s))
+		return 0;
+	errno = 0;
+	a = strtoul(s, &end, 10);
+	b = a;
+	if (*end == '-') {
+		if (!isdigit((unsigned char)end[1]))
+			return 0;
+		b = strtoul(end + 1, &end, 10);
+	}
+	if (*end != '\0' || errno != 0 || a > PORT_MAX || b > PORT_MAX || b < a)
+		return 0;
+	*lo = (unsigned)a;
+	*hi = (unsigned)b;
+	return 1;
+}
+
+static int
+parse_proto(const char *s, size_t n, unsigned *bit)
+{
+	unsigned i;
+
+	for (i = 0; i < REGISTRY_NPROTO; i++)
+		if (strlen(protonames[i]) == n && strncasecmp(s, protonames[i],
+		    n) == 0) {
+			*bit = 1u << i;
+			return 1;
+		}
+	return 0;
+}
+
+static int
+same(const struct registry_entry *a, const struct registry_entry *b)
+{
+	return a->has_port == b->has_port && a->lo == b->lo && a->hi == b->hi &&
+	    strcmp(a->service, b->service) == 0 &&
+	    strcmp(a->aliases, b->aliases) == 0 &&
+	    strcmp(a->desc, b->desc) == 0 &&
+	    strcmp(a->assignee, b->assignee) == 0 &&
+	    strcmp(a->contact, b->contact) == 0 &&
+	    strcmp(a->registered, b->registered) == 0 &&
+	    strcmp(a->modified, b->modified) == 0 &&
+	    strcmp(a->reference, b->reference) == 0 &&
+	    strcmp(a->code, b->code) == 0 &&
+	    strcmp(a->unauthorized, b->unauthorized) == 0 &&
+	    strcmp(a->notes, b->notes) == 0;
+}
+
+static void
+newest(struct registry *r, const char *d)
+{
+	if (strlen(d) == 10 && strcmp(d, r->newest) > 0)
+		memcpy(r->newest, d, 11);
+}
+
+/* Adds e, merging it into an earlier row that differs only in protocol. */
+static void
+add(struct registry *r, struct registry_entry *e)
+{
+	size_t i, back = r->n > 8 ? r->n - 8 : 0;
+
+	if (e->service[0] != '\0' || e->aliases[0] != '\0')
+		e->status = REGISTRY_ASSIGNED;
+	else if (strcasecmp(e->desc, "Unassigned") == 0)
+		e->status = REGISTRY_UNASSIGNED;
+	else
+		e->status = REGISTRY_RESERVED;
+	newest(r, e->registered);
+	newest(r, e->modified);
+	for (i = r->n; i > back; i--)
+		if (same(&r->e[i - 1], e)) {
+			r->e[i - 1].protos |= e->protos;
+			return;
+		}
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 1024;
+		r->e = xrealloc(r->e, r->cap * sizeof(*r->e));
+	}
+	r->e[r->n++] = *e;
+}
+
+static void
+csv_field(void *s, size_t n, void *data)
+{
+	struct csvctx *x = data;
+
+	if (x->nf < 32) {
+		x->field[x->nf] = s ? s : "";
+		x->flen[x->nf] = s ? n : 0;
+		if (n > MAX_FIELD)
+			x->toobig = 1;
+		/* libcsv reuses its buffer: keep a copy until the row ends. */
+		x->field[x->nf] = xstrndup(x->field[x->nf], x->flen[x->nf]);
+	}
+	x->nf++;
+}
+
+static void
+csv_header(struct csvctx *x)
+{
+	size_t i;
+	int c;
+
+	for (c = 0; c < C_N; c++)
+		x->col[c] = -1;
+	for (i = 0; i < x->nf && i < 32; i++)
+		for (c = 0; c < C_N; c++)
+			if (strcmp(x->field[i], colnames[c]) == 0 ||
+			    (c == C_UNAUTH && strcmp(x->field[i],
+			    "Known Unauthorized Uses") == 0))
+				x->col[c] = (int)i;
+	for (c = 0; c <= C_DESC; c++)
+		if (x->col[c] < 0) {
+			util_err(x->r->path, x->start, "CSV header has no "
+			    "\"%s\" column", colnames[c]);
+			x->fail = 1;
+		}
+	x->header = 1;
+}
+
+static const char *
+col(struct csvctx *x, enum col c)
+{
+	int i = x->col[c];
+
+	if (i < 0 || (size_t)i >= x->nf)
+		return "";
+	return clean(x->r, x->start, x->field[i], x->flen[i]);
+}
+
+static void
+csv_row(int term, void *data)
+{
+	struct csvctx *x = data;
+	struct registry_entry e;
+	const char *port, *proto;
+	size_t i;
+
+	(void)term;
+	if (x->fail)
+		goto out;
+	if (!x->header) {
+		csv_header(x);
+		goto out;
+	}
+	if (x->toobig) {
+		warn(x->r, x->start, "field longer than 64 KiB; row skipped");
+		goto out;
+	}
+	memset(&e, 0, sizeof(e));
+	e.line = x->start;
+	port = col(x, C_PORT);
+	proto = col(x, C_PROTO);
+	if (port[0] != '\0') {
+		if (!parse_ports(port, &e.lo, &e.hi)) {
+			warn(x->r, x->start, "bad port number; row skipped");
+			goto out;
+		}
+		e.has_port = 1;
+	}
+	if (proto[0] != '\0' && !parse_proto(proto, strlen(proto), &e.protos)) {
+		warn(x->r, x->start, "unknown transport protocol; row skipped");
+		goto out;
+	}
+	e.service = col(x, C_SERVICE);
+	e.aliases = "";
+	e.desc = col(x, C_DESC);
+	e.assignee = col(x, C_ASSIGNEE);
+	e.contact = col(x, C_CONTACT);
+	e.registered = col(x, C_REG);
+	e.modified = col(x, C_MOD);
+	e.reference = col(x, C_REF);
+	e.code = col(x, C_CODE);
+	e.unauthorized = col(x, C_UNAUTH);
+	e.notes = col(x, C_NOTES);
+	if (!e.has_port && e.service[0] == '\0') {
+		warn(x->r, x->start, "row has neither port nor service name; "
+		    "skipped");
+		goto out;
+	}
+	add(x->r, &e);
+out:
+	for (i = 0; i < x->nf && i < 32; i++)
+		free(x->field[i]);
+	x->nf = 0;
+	x->toobig = 0;
+	x->start = x->line + 1;
+}
+
+static int
+load_csv(struct registry *r, FILE *f)
+{
+	struct csv_parser p;
+	struct csvctx x;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int rc = 0;
+
+	memset(&x, 0, sizeof(x));
+	x.r = r;
+	x.start = 1;
+	if (csv_init(&p, CSV_APPEND_NULL) != 0) {
+		util_err(r->path, 0, "cannot initialise the CSV parser");
+		return 0;
+	}
+	/* Line by line, so that every row knows the line it starts on. */
+	while ((n = getline(&line, &cap, f)) > 0) {
+		x.line++;
+		if (csv_parse(&p, line, (size_t)n, csv_field, csv_row, &x) !=
+		    (size_t)n) {
+			util_err(r->path, x.line, "CSV: %s",
+			    csv_strerror(csv_error(&p)));
+			goto out;
+		}
+		if (x.fail)
+			goto out;
+	}
+	csv_fini(&p, csv_field, csv_row, &x);
+	rc = !x.fail;
+out:
+	for (size_t i = 0; i < x.nf && i < 32; i++)
+		free(x.field[i]);
+	csv_free(&p);
+	free(line);
+	return rc;
+}
+
+/* One services(5) line: "name port/proto[/proto...] [aliases...] [# text]". */
+static void
+services_line(struct registry *r, char *s, size_t lineno)
+{
+	struct registry_entry e;
+	char *hash, *tok, *save, *slash, *pp, *end;
+	buf aliases = { 0 };
+	unsigned bit;
+	unsigned long port;
+
+	memset(&e, 0, sizeof(e));
+	e.line = lineno;
+	e.desc = e.assignee = e.contact = e.registered = e.modified = "";
+	e.reference = e.code = e.unauthorized = e.notes = "";
+	if ((hash = strchr(s, '#')) != NULL) {
+		*hash++ = '\0';
+		e.desc = clean(r, lineno, hash, strlen(hash));
+	}
+	if ((tok = strtok_r(s, " \t\r\n", &save)) == NULL)
+		return;
+	e.service = clean(r, lineno, tok, strlen(tok));
+	if ((tok = strtok_r(NULL, " \t\r\n", &save)) == NULL ||
+	    (slash = strchr(tok, '/')) == NULL) {
+		warn(r, lineno, "expected \"name port/protocol\"; line skipped");
+		return;
+	}
+	*slash = '\0';
+	errno = 0;
+	port = strtoul(tok, &end, 10);
+	if (!isdigit((unsigned char)*tok) || *end != '\0' || errno != 0 ||
+	    port > PORT_MAX) {
+		warn(r, lineno, "bad port number; line skipped");
+		return;
+	}
+	/* Wireshark's file merges protocols: "1/tcp/udp/sctp". */
+	for (pp = slash + 1; *pp != '\0'; pp = end) {
+		end = pp + strcspn(pp, "/");
+		if (!parse_proto(pp, (size_t)(end - pp), &bit)) {
+			warn(r, lineno, "unknown transport protocol; line skipped");
+			return;
+		}
+		e.protos |= bit;
+		if (*end == '/')
+			end++;
+	}
+	while ((tok = strtok_r(NULL, " \t\r\n", &save)) != NULL) {
+		if (aliases.len > 0)
+			buf_putc(&aliases, ' ');
+		buf_puts(&aliases, tok);
+	}
+	e.aliases = clean(r, lineno, aliases.data ? aliases.data : "",
+	    aliases.len);
+	buf_free(&aliases);
+	e.lo = e.hi = (unsigned)port;
+	e.has_port = 1;
+	add(r, &e);
+}
+
+static int
+load_services(struct registry *r, FILE *f)
+{
+	char *line = NULL;
+	size_t cap = 0, lineno = 0;
+	ssize_t n;
+
+	while ((n = getline(&line, &cap, f)) > 0) {
+		lineno++;
+		if ((size_t)n > MAX_FIELD) {
+			warn(r, lineno, "line longer than 64 KiB; skipped");
+			continue;
+		}
+		if (memchr(line, '\0', (size_t)n) != NULL) {
+			warn(r, lineno, "NUL byte; line skipped");
+			continue;
+		}
+		line[strcspn(line, "\r\n")] = '\0';
+		if (line[strspn(line, " \t")] == '\0' ||
+		    line[strspn(line, " \t")] == '#')
+			continue;
+		services_line(r, line, lineno);
+	}
+	free(line);
+	return 1;
+}
+
+static void
+index_ports(struct registry *r)
+{
+	size_t i, p, total = 0;
+	uint32_t *fill;
+
+	r->off = xcalloc(PORT_COUNT + 1, sizeof(*r->off));
+	for (i = 0; i < r->n; i++) {
+		if (!r->e[i].has_port) {
+			r->nnoport++;
+			continue;
+		}
+		for (p = r->e[i].lo; p <= r->e[i].hi; p++)
+			r->off[p + 1]++;
+		total += r->e[i].hi - r->e[i].lo + 1;
+	}
+	for (p = 0; p < PORT_COUNT; p++)
+		r->off[p + 1] += r->off[p];
+	r->idx = xmalloc((total + 1) * sizeof(*r->idx));
+	fill = xmalloc(PORT_COUNT * sizeof(*fill));
+	memcpy(fill, r->off, PORT_COUNT * sizeof(*fill));
+	for (i = 0; i < r->n; i++)
+		if (r->e[i].has_port)
+			for (p = r->e[i].lo; p <= r->e[i].hi; p++)
+				r->idx[fill[p]++] = (uint32_t)i;
+	free(fill);
+}
+
+struct registry *
+registry_load(const char *path)
+{
+	struct registry *r = xcalloc(1, sizeof(*r));
+	struct stat st;
+	FILE *f = NULL;
+	char head[256];
+	size_t hn;
+	int ok = 0;
+
+	r->path = xstrdup(path);
+	if ((f = fopen(path, "rb")) == NULL) {
+		util_err(path, 0, "cannot open registry: %s", strerror(errno));
+		goto out;
+	}
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+		util_err(path, 0, "registry is not a regular file");
+		goto out;
+	}
+	if ((size_t)st.st_size > MAX_REGISTRY) {
+		util_err(path, 0, "registry too large (limit %u MiB)",
+		    MAX_REGISTRY >> 20);
+		goto out;
+	}
+	hn = fread(head, 1, sizeof(head) - 1, f);
+	head[hn] = '\0';
+	if (hn == 0) {
+		util_err(path, 0, "registry is empty");
+		goto out;
+	}
+	rewind(f);
+	if (strstr(head, "Service Name") != NULL &&
+	    strstr(head, "Port Number") != NULL) {
+		r->format = REGISTRY_CSV;
+		if (!load_csv(r, f))
+			goto out;
+	} else {
+		r->format = REGISTRY_SERVICES;
+		if (!load_services(r, f))
+			goto out;
+	}
+	if (ferror(f)) {
+		util_err(path, 0, "read error: %s", strerror(errno));
+		goto out;
+	}
+	if (r->nwarn > MAX_WARN)
+		util_warn(path, 0, "%zu more warnings not shown",
+		    r->nwarn - MAX_WARN);
+	if (r->n == 0) {
+		util_err(path, 0, "no port entries found (expected IANA's CSV "
+		    "or a services(5) file)");
+		goto out;
+	}
+	index_ports(r);
+	ok = 1;
+out:
+	if (f != NULL)
+		fclose(f);
+	if (!ok) {
+		registry_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void
+registry_free(struct registry *r)
+{
+	struct arena *a, *next;
+
+	if (r == NULL)
+		return;
+	for (a = r->arena; a != NULL; a = next) {
+		next = a->next;
+		free(a);
+	}
+	free(r->e);
+	free(r->off);
+	free(r->idx);
+	free(r->path);
+	free(r);
+}
+
+const char *
+registry_proto_name(unsigned i)
+{
+	return protonames[i];
+}
+
+void
+registry_protos_str(unsigned protos, char *s)
+{
+	unsigned i;
+
+	*s = '\0';
+	for (i = 0; i < REGISTRY_NPROTO; i++)
+		if (protos & (1u << i)) {
+			if (*s != '\0')
+				strcat(s, "/");
+			strcat(s, protonames[i]);
+		}
+}
+
+enum registry_status
+registry_port_status(const struct registry *r, unsigned port, unsigned proto)
+{
+	enum registry_status st = REGISTRY_UNASSIGNED;
+	const struct registry_entry *e;
+	uint32_t i;
+
+	for (i = r->off[port]; i < r->off[port + 1]; i++) {
+		e = &r->e[r->idx[i]];
+		/* A row without a protocol speaks for TCP and UDP alike. */
+		if (!(e->protos & proto) && !(e->protos == 0 &&
+		    (proto & (REGISTRY_TCP | REGISTRY_UDP))))
+			continue;
+		if (e->status > st)
+			st = e->status;
+	}
+	return st;
+}
+
+static int
+url_safe(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) &&
+		    strchr("-._~:/?#@!$+,;=%&", s[i]) == NULL)
+			return 0;
+	return n > 0;
+}
+
+int
+registry_ref_url(const char *ref, size_t n, char *url, size_t urlsize)
+{
+	size_t i;
+
+	if (n > 3 && strncasecmp(ref, "RFC", 3) == 0) {
+		for (i = 3; i < n && isdigit((unsigned char)ref[i]); i++)
+			;
+		if (i == n && n - 3 <= 5) {
+			snprintf(url, urlsize, "https://www.rfc-editor.org/rfc/"
+			    "rfc%.*s", (int)(n - 3), ref + 3);
+			return 1;
+		}
+		return 0;
+	}
+	if (n > 6 && strncmp(ref, "draft-", 6) == 0 && url_safe(ref, n) &&
+	    n + 40 < urlsize) {
+		snprintf(url, urlsize, "https://datatracker.ietf.org/doc/%.*s/",
+		    (int)n, ref);
+		return 1;
+	}
+	if (((n > 7 && strncmp(ref, "http://", 7) == 0) || (n > 8 &&
+	    strncmp(ref, "https://", 8) == 0)) && url_safe(ref, n) &&
+	    n < urlsize) {
+		snprintf(url, urlsize, "%.*s", (int)n, ref);
+		return 1;
+	}
+	return 0;
+}

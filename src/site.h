@@ -1,0 +1,40 @@
+/* site.h - building the site: every port page, the indexes, search data, assets */
+#ifndef SITE_H
+#define SITE_H
+
+#include <stdio.h>
+
+#include "tmpl.h"
+
+struct site_opts {
+	const char	*templates;	/* directory */
+	const char	*content;	/* directory */
+	const char	*output;	/* directory */
+	const char	*registry;	/* file, or NULL for the default search */
+	unsigned	 lo, hi;	/* ports to render */
+	int		 partial;	/* lo..hi is not the whole range */
+	int		 jobs;		/* threads */
+	int		 markdown;	/* write filled Markdown, not HTML */
+	int		 nocache;	/* the straightforward render path */
+	int		 quiet;
+};
+
+/* Set from a signal handler: builds stop between pages and fail. */
+extern volatile int site_interrupted;
+
+/*
+ * Builds the site into o->output, writing only what changed, and prints
+ * the summary line unless quiet. Returns 0 on failure (reported), else 1.
+ */
+int site_build(const struct site_opts *o);
+
+/* Writes one port's page (or, with o->markdown, its filled Markdown) to f. */
+int site_preview(const struct site_opts *o, unsigned port, FILE *f);
+
+/* The registry file used when none is given: NULL if none exists. */
+const char *site_default_registry(const char *content);
+
+/* The names templates may use, for the template guide and tests. */
+const struct tmpl_name *site_names(size_t *n);
+
+#endif

@@ -1,0 +1,261 @@
+/* util.c - allocation wrappers, error reporting, files, hashing, UTF-8 */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "util.h"
+
+int util_quiet;
+
+static void
+oom(void)
+{
+	fputs("portpages: out of memory\n", stderr);
+	exit(1);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+static void
+report(const char *kind, const char *file, size_t line, const char *fmt,
+    va_list ap)
+{
+	char msg[1024];
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	if (file != NULL && line > 0)
+		fprintf(stderr, "portpages: %s:%zu: %s%s\n", file, line, kind, msg);
+	else if (file != NULL)
+		fprintf(stderr, "portpages: %s: %s%s\n", file, kind, msg);
+	else
+		fprintf(stderr, "portpages: %s%s\n", kind, msg);
+}
+
+void
+util_err(const char *file, size_t line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report("", file, line, fmt, ap);
+	va_end(ap);
+}
+
+void
+util_warn(const char *file, size_t line, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (util_quiet)
+		return;
+	va_start(ap, fmt);
+	report("warning: ", file, line, fmt, ap);
+	va_end(ap);
+}
+
+char *
+util_file_read(const char *path, size_t max, size_t *len)
+{
+	FILE *f;
+	struct stat st;
+	char *data = NULL;
+	size_t n = 0, cap = 0, got;
+
+	if ((f = fopen(path, "rb")) == NULL) {
+		util_err(path, 0, "%s", strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		util_err(path, 0, "is a directory");
+		goto out;
+	}
+	/* Read in chunks: the size from fstat may be wrong for pipes and /proc. */
+	for (;;) {
+		if (n + 4096 + 1 > cap) {
+			cap = cap ? cap * 2 : 8192;
+			data = xrealloc(data, cap);
+		}
+		got = fread(data + n, 1, cap - n - 1, f);
+		n += got;
+		if (n > max) {
+			util_err(path, 0, "file too large (limit %zu bytes)", max);
+			goto fail;
+		}
+		if (got == 0)
+			break;
+	}
+	if (ferror(f)) {
+		util_err(path, 0, "read error: %s", strerror(errno));
+		goto fail;
+	}
+	data[n] = '\0';
+	if (len != NULL)
+		*len = n;
+	goto out;
+fail:
+	free(data);
+	data = NULL;
+out:
+	fclose(f);
+	return data;
+}
+
+uint64_t
+util_hash(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+
+	while (n--) {
+		h ^= *s++;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
+static size_t
+utf8_seq(const unsigned char *s, size_t n, unsigned long *cp)
+{
+	size_t len, i;
+	unsigned long c;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	} else if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		len = 2;
+		c = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		len = 3;
+		c = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		len = 4;
+		c = s[0] & 0x07;
+	} else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	/* Overlong forms, surrogates and values past U+10FFFF are invalid. */
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+		return 0;
+	*cp = c;
+	return len;
+}
+
+char *
+util_utf8_clean(const char *s, size_t n, size_t *bad)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	/* Every replaced byte grows to at most 3 bytes. */
+	char *out = xmalloc(n * 3 + 1), *o = out;
+	size_t i = 0, len, nbad = 0;
+	unsigned long cp;
+
+	while (i < n) {
+		len = utf8_seq(u + i, n - i, &cp);
+		if (len == 0 || (cp < 0x20 && cp != '\t' && cp != '\n' &&
+		    cp != '\r') || cp == 0x7f ||
+		    (cp >= 0x202a && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069)) {
+			memcpy(o, "\xef\xbf\xbd", 3);
+			o += 3;
+			nbad++;
+			i += len ? len : 1;
+			continue;
+		}
+		memcpy(o, u + i, len);
+		o += len;
+		i += len;
+	}
+	*o = '\0';
+	if (bad != NULL)
+		*bad = nbad;
+	return out;
+}
+
+size_t
+util_utf8_valid(const char *s, size_t n)
+{
+	size_t i = 0, len;
+	unsigned long cp;
+
+	while (i < n && (len = utf8_seq((const unsigned char *)s + i, n - i,
+	    &cp)) > 0 && cp != 0)
+		i += len;
+	return i;
+}
+
+double
+util_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+char *
+util_path_join(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	char *p = xmalloc(la + lb + 2);
+
+	memcpy(p, a, la);
+	if (la > 0 && a[la - 1] != '/')
+		p[la++] = '/';
+	memcpy(p + la, b, lb + 1);
+	return p;
+}

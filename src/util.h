@@ -1,0 +1,56 @@
+/* util.h - allocation wrappers, error reporting, files, hashing, UTF-8 */
+#ifndef UTIL_H
+#define UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Allocation wrappers: on failure they print one line and exit(1). */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/*
+ * Prints "portpages: FILE:LINE: message" to stderr; without a line
+ * (line == 0) "portpages: FILE: message"; without a file "portpages: message".
+ */
+void util_err(const char *file, size_t line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* As util_err, with "warning: " before the message; silenced by util_quiet. */
+void util_warn(const char *file, size_t line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+extern int util_quiet;
+
+/*
+ * Reads a whole file into a NUL-terminated buffer of at most max bytes.
+ * Returns NULL (error reported) on failure or when the file is larger;
+ * the caller frees the result.
+ */
+char *util_file_read(const char *path, size_t max, size_t *len);
+
+/* 64-bit FNV-1a over n bytes, continuing from h (start with UTIL_HASH_INIT). */
+#define UTIL_HASH_INIT 0xcbf29ce484222325ULL
+uint64_t util_hash(uint64_t h, const void *p, size_t n);
+
+/*
+ * Copies n bytes of s to a new NUL-terminated string in which invalid
+ * UTF-8, NUL and C0 controls other than tab and newline, and the Unicode
+ * bidirectional override and isolate controls are each replaced by U+FFFD.
+ * *bad (may be NULL) receives the count of replacements. Caller frees.
+ */
+char *util_utf8_clean(const char *s, size_t n, size_t *bad);
+
+/* Length of the longest valid UTF-8 prefix of s (n if all of it is valid). */
+size_t util_utf8_valid(const char *s, size_t n);
+
+/* Monotonic clock in seconds. */
+double util_now(void);
+
+/* Joins a and b with one '/'. Caller frees. */
+char *util_path_join(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,239 @@
+/* portpages site.js, see docs/SITE-CONTRACT.md. ES2017, no dependencies. */
+(function () {
+'use strict';
+const doc = document;
+const body = doc.body;
+const root = body.getAttribute('data-root') || '';
+const $ = id => doc.getElementById(id);
+const make = tag => doc.createElement(tag);
+const attr = (el, k, v) => el.setAttribute(k, v);
+const on = (el, ev, f) => el.addEventListener(ev, f);
+const portHref = n => root + 'port/' + n + '.html';
+const go = h => { location.href = h; };
+const asPort = q => (/^\d{1,5}$/.test(q) && +q <= 65535 ? +q : -1);
+
+// The index is loaded by a <script> tag, so it works from file://.
+let waiting = [];
+let loading = false;
+function withIndex(cb) {
+  if (Array.isArray(window.PORTPAGES_SEARCH)) return cb(window.PORTPAGES_SEARCH);
+  waiting.push(cb);
+  if (loading) return;
+  loading = true;
+  const s = make('script');
+  s.src = root + 'assets/search-index.js';
+  s.onload = () => {
+    const cbs = waiting;
+    waiting = [];
+    cbs.forEach(f => f(window.PORTPAGES_SEARCH || []));
+  };
+  s.onerror = () => { loading = false; };
+  doc.head.append(s);
+}
+
+// Rank: -1 the port, 0 exact name, 1 name/number prefix, 2 name substring,
+// 3 substring of description, title or tags.
+function search(data, raw, limit) {
+  const q = raw.trim().toLowerCase();
+  if (!q) return [];
+  const n = asPort(q);
+  const hits = [];
+  let own = null;
+  for (const row of data) {
+    const port = row[0];
+    if (port === n) { own = row; continue; }
+    const title = String(row[3] || '').toLowerCase();
+    let rank = n >= 0 && String(port).startsWith(q) ? 1 : 9;
+    for (const w of (row[1] + ' ' + row[4]).toLowerCase().split(/\s+/)) {
+      if (!w) continue;
+      const at = w.indexOf(q);
+      if (at === 0) rank = Math.min(rank, w === q ? 0 : 1);
+      else if (at > 0) rank = Math.min(rank, 2);
+    }
+    if (title === q) rank = 0;
+    else if (rank > 3 && (title + ' ' + row[2]).toLowerCase().includes(q)) rank = 3;
+    if (rank < 9) hits.push({ port, row, rank });
+  }
+  hits.sort((a, b) => a.rank - b.rank || a.port - b.port);
+  if (n >= 0) hits.unshift({ port: n, row: own, rank: -1 });
+  return hits.slice(0, limit);
+}
+
+function link(hit) {
+  const r = hit.row;
+  const tail = r ? [String(r[1]).split(' ')[0] || r[3], r[2]].filter(Boolean).join(': ') : '';
+  const a = make('a');
+  a.href = portHref(hit.port);
+  a.textContent = 'Port ' + hit.port + (tail ? ' \u2014 ' + tail : '');
+  return a;
+}
+
+// Header search box: a combobox whose options are links.
+const input = $('search-q');
+const list = $('search-results');
+const form = input && input.form;
+let active = -1;
+const opts = () => list.querySelectorAll('a');
+const isOpen = () => list && !list.hidden;
+
+function close() {
+  list.hidden = true;
+  active = -1;
+  attr(input, 'aria-expanded', 'false');
+  input.removeAttribute('aria-activedescendant');
+}
+
+function setActive(i) {
+  const o = opts();
+  if (!o.length) return;
+  active = (i + o.length) % o.length;
+  o.forEach((a, k) => attr(a, 'aria-selected', String(k === active)));
+  attr(input, 'aria-activedescendant', o[active].id);
+  o[active].scrollIntoView({ block: 'nearest' });
+}
+
+function render() {
+  withIndex(data => {
+    const hits = search(data, input.value, 20);
+    close();
+    list.textContent = '';
+    hits.forEach((hit, i) => {
+      const li = make('li');
+      const a = link(hit);
+      attr(li, 'role', 'none');
+      attr(a, 'role', 'option');
+      attr(a, 'aria-selected', 'false');
+      a.id = 'search-opt-' + i;
+      a.tabIndex = -1;
+      li.append(a);
+      list.append(li);
+    });
+    list.hidden = !hits.length;
+    attr(input, 'aria-expanded', String(!!hits.length));
+  });
+}
+
+function submit() {
+  const q = input.value.trim();
+  const n = asPort(q);
+  const o = opts();
+  if (isOpen() && o[active]) return go(o[active].href);
+  if (n >= 0) return go(portHref(n));
+  if (!q) return;
+  withIndex(data => {
+    // One exact name match jumps there; otherwise list all on search.html.
+    const h = search(data, q, 2);
+    if (h[0] && h[0].rank === 0 && !(h[1] && h[1].rank === 0)) go(portHref(h[0].port));
+    else go(root + 'search.html?q=' + encodeURIComponent(q));
+  });
+}
+
+if (input && form && list) {
+  attr(input, 'role', 'combobox');
+  attr(input, 'aria-autocomplete', 'list');
+  attr(input, 'aria-expanded', 'false');
+  on(input, 'focus', () => withIndex(() => {}));
+  on(input, 'input', render);
+  on(input, 'keydown', e => {
+    const down = e.key === 'ArrowDown';
+    if (down || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (!isOpen()) render();
+      else setActive(active < 0 ? (down ? 0 : -1) : active + (down ? 1 : -1));
+    } else if (e.key === 'Escape' && isOpen()) {
+      e.preventDefault();
+      close();
+    }
+  });
+  on(form, 'submit', e => { e.preventDefault(); submit(); });
+  on(doc, 'click', e => form.contains(e.target) || close());
+  on(form, 'focusout', () => setTimeout(() => form.contains(doc.activeElement) || close(), 150));
+}
+
+// search.html: every match (up to 200) for ?q= (container: a list or a box)
+const results = $('search-page-results');
+if (results) {
+  const q = (new URLSearchParams(location.search).get('q') || '').trim();
+  const isList = /^[OU]L$/.test(results.tagName);
+  const ol = isList ? results : make('ol');
+  const status = make('p');
+  if (input) input.value = q;
+  status.className = 'search-summary';
+  if (isList) {
+    attr(status, 'role', 'status');
+    results.before(status);
+  } else {
+    ol.className = 'search-list';
+    results.textContent = '';
+    results.append(status, ol);
+  }
+  if (!q) status.textContent = 'Type a port number or service name above.';
+  else withIndex(data => {
+    const hits = search(data, q, 200);
+    ol.textContent = '';
+    hits.forEach(hit => {
+      const li = make('li');
+      li.append(link(hit));
+      ol.append(li);
+    });
+    const n = hits.length;
+    status.textContent = (n ? n + (n > 1 ? ' results' : ' result') + ' for' : 'No ports match') + ' \u201c' + q + '\u201d.';
+  });
+}
+
+// "Was this page helpful?"
+const helpful = $('helpful');
+const port = body.getAttribute('data-port');
+if (helpful && port) {
+  const key = 'portpages:helpful:' + port;
+  const buttons = helpful.querySelector('.helpful-buttons');
+  const thanks = helpful.querySelector('.helpful-thanks');
+  const url = body.getAttribute('data-feedback-url') || '';
+  const done = () => {
+    if (buttons) buttons.hidden = true;
+    if (thanks) thanks.hidden = false;
+  };
+  try { if (localStorage.getItem(key)) done(); } catch (err) { /* ignore */ }
+  helpful.hidden = false;
+  on(helpful, 'click', e => {
+    const b = e.target.closest('button[data-answer]');
+    if (!b) return;
+    const answer = b.getAttribute('data-answer');
+    try { localStorage.setItem(key, answer); } catch (err) { /* ignore */ }
+    try { if (url) navigator.sendBeacon(url, JSON.stringify({ port: +port, answer })); } catch (err) { /* ignore */ }
+    done();
+    if (thanks) { thanks.tabIndex = -1; thanks.focus(); }
+  });
+}
+
+// Copy buttons; code blocks become focusable as they may scroll.
+doc.querySelectorAll('pre > code').forEach(code => {
+  const pre = code.parentNode;
+  if (pre.parentNode.classList.contains('code-block')) return;
+  const wrap = make('div');
+  const btn = make('button');
+  wrap.className = 'code-block';
+  pre.before(wrap);
+  wrap.append(pre, btn);
+  if (!pre.hasAttribute('tabindex')) pre.tabIndex = 0;
+  btn.type = 'button';
+  btn.className = 'copy-button';
+  btn.textContent = 'Copy';
+  attr(btn, 'aria-live', 'polite');
+  let timer = 0;
+  const say = text => {
+    btn.textContent = text;
+    clearTimeout(timer);
+    timer = setTimeout(() => { btn.textContent = 'Copy'; }, 2000);
+  };
+  on(btn, 'click', () => {
+    const fallback = () => { // select the code for a manual copy
+      window.getSelection().selectAllChildren(code);
+      say('Press Ctrl+C');
+    };
+    const cb = navigator.clipboard;
+    if (cb) cb.writeText(code.textContent).then(() => say('Copied'), fallback);
+    else fallback();
+  });
+});
+})();
