@@ -32,7 +32,7 @@ SITE_INPUTS = $(shell find templates content -type f 2>/dev/null) $(REGISTRY) \
               $(wildcard content/registry.csv)
 
 .PHONY: all site test unit bench bench-deps deps install uninstall clean \
-        registry serve fuzz deb
+        clean-bench registry serve deb
 
 all: portpages
 
@@ -65,6 +65,15 @@ deps:
 
 test: portpages
 	tests/run.sh
+
+# Unit tests link the generator's objects (all but main.o) with cmocka.
+UNIT_SRCS = $(wildcard tests/unit/test_*.c)
+UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=tests/build/%)
+unit: $(UNIT_BINS)
+tests/build/%: tests/unit/%.c $(OBJS) $(HDRS)
+	@mkdir -p tests/build
+	$(CC) $(ALL_CFLAGS) -Isrc $(shell $(PKG_CONFIG) --cflags cmocka) -o $@ $< \
+	  $(OBJS) $(LIBS) $(shell $(PKG_CONFIG) --libs cmocka) -lstdc++
 
 bench:
 	$(MAKE) clean-bench
@@ -103,3 +112,6 @@ clean-bench:
 clean:
 	rm -f portpages src/*.o
 	rm -rf site tests/build
+
+# Sanitizer, valgrind and fuzzing targets.
+include tests/hardening.mk

@@ -4,18 +4,18 @@
 #
 # Environment:
 #   BIN        generator to measure, built with -O2 (default ./portpages)
-#   RUNS       runs per case (default 5); the median is reported
-#   J1_RUNS    runs of the -j 1 full build (default RUNS)
-#   WORK       scratch directory (default: mktemp -d under /tmp, removed at the end;
-#              a WORK you name is kept, only the benchmark's own subdirectories in it
-#              are replaced)
-#   KEEP=1     keep the mktemp scratch directory too
+#   RUNS       runs per case (default 5); medians are reported
+#   J1_RUNS    runs of the -j 1 full build (default RUNS; 0 skips it)
+#   WORK       scratch directory (default: mktemp -d under /tmp, removed at the end).
+#              A WORK you name is kept; the run's trees go into WORK/run.XXXXXX,
+#              which is removed at the end
+#   KEEP=1     keep the scratch trees
 #   TEMPLATES  templates directory to build from and to copy for the edit cases
 #              (default templates)
-#   EXTRA_ARGS more generator arguments, word-split (e.g. "-c content")
+#   EXTRA_ARGS more generator arguments, split on blanks (e.g. "-c content")
 #   SUB_TPL    template (path inside TEMPLATES) edited for the subset-edit case
 #   ALL_TPL    template (path inside TEMPLATES) edited for the all-pages-edit case
-#   HUGO=0     skip the Hugo comparison (it takes a minute or more and several GB)
+#   HUGO=0     skip the Hugo comparison (about 75 s and several GB of memory)
 #   SYNC=0     do not call sync(1) before each timed run
 #   STRICT=1   exit 1 when a target is missed (default: report only)
 set -euo pipefail
@@ -33,7 +33,10 @@ SYNC=${SYNC:-1}
 STRICT=${STRICT:-0}
 KEEP=${KEEP:-0}
 
-die() { echo "bench: $*" >&2; exit 1; }
+die() {
+	echo "bench: $*" >&2
+	exit 1
+}
 note() { echo "bench: $*"; }
 
 case $RUNS in '' | *[!0-9]* | 0) die "RUNS must be a positive integer (got '$RUNS')" ;; esac
@@ -63,9 +66,20 @@ else
 	WORK=$(mktemp -d /tmp/portpages-bench.XXXXXX)
 	own_work=1
 fi
+# Every tree of the run gets a fresh directory and nothing is deleted until the
+# end. Deleting ~65,000 files slows down creating files for the next half-minute
+# on ext4 without a journal (as on this project's machines): the inode allocator
+# steps over recently freed inodes one by one. An rm -rf between runs would be
+# measured as part of the next run.
+OUT=$(mktemp -d "$WORK/run.XXXXXX")
 # shellcheck disable=SC2317  # invoked by the EXIT trap
 cleanup() {
-	if [ "$own_work" = 1 ] && [ "$KEEP" != 1 ]; then
+	if [ "$KEEP" = 1 ]; then
+		note "kept the scratch trees in $OUT"
+		return
+	fi
+	rm -rf "$OUT"
+	if [ "$own_work" = 1 ]; then
 		rm -rf "$WORK"
 	fi
 }
@@ -76,13 +90,12 @@ cd "$root"
 # ---------------------------------------------------------------- setup
 CC=${CC:-cc}
 "$CC" -std=c11 -O2 -Wall -Wextra -pedantic -Wstrict-prototypes -Werror \
-	-o "$WORK/floor" "$here/floor.c"
+	-o "$OUT/floor" "$here/floor.c"
 "$CC" -std=c11 -O2 -Wall -Wextra -pedantic -Wstrict-prototypes -Werror \
-	-o "$WORK/rss" "$here/rss.c"
-RSS=$WORK/rss
-FLOOR=$WORK/floor
-LOG=$WORK/log
-rm -rf "$LOG"
+	-o "$OUT/rss" "$here/rss.c"
+RSS=$OUT/rss
+FLOOR=$OUT/floor
+LOG=$OUT/log
 mkdir -p "$LOG"
 
 REG_REL=../shared/data/service-names-port-numbers.csv
@@ -95,11 +108,11 @@ fi
 read -r -a EXTRA <<<"$EXTRA_ARGS"
 GEN=("$BIN" -t "$TEMPLATES" "${REG_ARGS[@]}" "${EXTRA[@]}")
 # The edit cases build from a copy of the templates, so edits never touch the tree.
-EGEN=("$BIN" -t "$WORK/tpl" "${REG_ARGS[@]}" "${EXTRA[@]}")
+EGEN=("$BIN" -t "$OUT/tpl" "${REG_ARGS[@]}" "${EXTRA[@]}")
 
 note "generator: $BIN"
 note "command:   ${GEN[*]}"
-note "scratch:   $WORK ($(df -h "$WORK" | awk 'NR==2 {print $1 ", " $4 " free"}'))"
+note "scratch:   $OUT ($(df -h "$OUT" | awk 'NR==2 {print $1 ", " $4 " free"}'))"
 note "runs:      $RUNS per case (page cache warm; nothing is dropped)"
 echo
 
@@ -134,7 +147,7 @@ report() {
 	local label=$1
 	shift
 	read -r MED MIN MAX < <(stats "$@")
-	printf '  %-44s median %8.3f s   (min %.3f, max %.3f, n=%d)\n' "$label" "$MED" "$MIN" "$MAX" "$#"
+	printf '  %-46s median %8.3f s   (min %.3f, max %.3f, n=%d)\n' "$label" "$MED" "$MIN" "$MAX" "$#"
 }
 
 # written_of LOGFILE: the "N written" count of the summary line, or empty.
@@ -143,6 +156,8 @@ written_of() {
 }
 
 calc() { awk "BEGIN { printf \"%.3f\", $1 }"; }
+mb() { awk "BEGIN { printf \"%.1f\", $1 / 1048576 }"; }
+tree_list() { (cd "$1" && find . -type f -printf '%P %s\n' | LC_ALL=C sort); }
 
 FAILS=0
 verdicts=()
@@ -158,62 +173,63 @@ verdict() {
 
 # ---------------------------------------------------------------- a, d, e, -j 1
 # The builds into an empty directory and the floor writer take turns within each
-# round, so that a slow spell of the disk (this machine's is shared) hits all of
-# them alike and leaves their ratios alone.
-echo "a. full build, d. floor writer, e. quarter site, -j 1 build: $RUNS interleaved rounds"
+# round, so that a slow spell of the machine (its disk and CPUs are shared) hits
+# all of them alike and leaves their ratios alone.
+echo "a. full build, d. floor writer, e. quarter site, -j 1 full build: $RUNS interleaved rounds"
 full_t=()
 floor_t=()
 q_t=()
 j1_t=()
 peak_kb=0
 for i in $(seq 1 "$RUNS"); do
-	rm -rf "$WORK/full"
-	run_timed "$LOG/full.$i" "${GEN[@]}" -q -o "$WORK/full"
+	run_timed "$LOG/full.$i" "${GEN[@]}" -q -o "$OUT/full.$i"
 	full_t+=("$T")
 	if [ "$M" -gt "$peak_kb" ]; then peak_kb=$M; fi
 
 	if [ "$i" = 1 ]; then
-		(cd "$WORK/full" && find . -type f -printf '%P %s\n' | LC_ALL=C sort) >"$WORK/list.txt"
-		[ -s "$WORK/list.txt" ] || die "the full build wrote no files"
+		tree_list "$OUT/full.1" >"$OUT/list.txt"
+		[ -s "$OUT/list.txt" ] || die "the full build wrote no files"
+		# Every round keeps its trees (see above): check the disk can hold them all.
+		need_kb=$(awk -v r="$RUNS" -v j="$J1_RUNS" '{ s += $NF + 4096 }
+			END { printf "%d", s * (2.3 * r + j + 3) / 1024 }' "$OUT/list.txt")
+		free_kb=$(df -Pk "$OUT" | awk 'NR == 2 { print $4 }')
+		if [ "$free_kb" -lt "$need_kb" ]; then
+			die "about $((need_kb / 1024)) MB of scratch space needed, $((free_kb / 1024)) MB free in $OUT (lower RUNS)"
+		fi
 	fi
 
-	rm -rf "$WORK/floor.out"
-	run_timed "$LOG/floor.$i" "$FLOOR" "$WORK/list.txt" "$WORK/floor.out"
+	run_timed "$LOG/floor.$i" "$FLOOR" "$OUT/list.txt" "$OUT/floor.$i"
 	floor_t+=("$T")
 	if [ "$i" = 1 ]; then
-		(cd "$WORK/floor.out" && find . -type f -printf '%P %s\n' | LC_ALL=C sort) >"$WORK/floor-list.txt"
-		cmp -s "$WORK/list.txt" "$WORK/floor-list.txt" || die "the floor writer's tree differs from the site's"
+		tree_list "$OUT/floor.1" | cmp -s "$OUT/list.txt" - ||
+			die "the floor writer's tree differs from the site's"
 	fi
-	rm -rf "$WORK/floor.out"
 
-	rm -rf "$WORK/quarter"
-	run_timed "$LOG/quarter.$i" "${GEN[@]}" -q --range 0-16383 -o "$WORK/quarter"
+	run_timed "$LOG/quarter.$i" "${GEN[@]}" -q --range 0-16383 -o "$OUT/quarter.$i"
 	q_t+=("$T")
-	qfiles=$(find "$WORK/quarter" -type f | wc -l)
-	rm -rf "$WORK/quarter"
+	qfiles=$(find "$OUT/quarter.$i" -type f | wc -l)
 
+	j1_msg=
 	if [ "$i" -le "$J1_RUNS" ]; then
-		rm -rf "$WORK/j1"
-		run_timed "$LOG/j1.$i" "${GEN[@]}" -q -j 1 -o "$WORK/j1"
+		run_timed "$LOG/j1.$i" "${GEN[@]}" -q -j 1 -o "$OUT/j1.$i"
 		j1_t+=("$T")
-		rm -rf "$WORK/j1"
+		j1_msg=", -j 1 $T s"
 	fi
 	printf '  round %d/%d: full %s s, floor %s s, quarter %s s%s\n' "$i" "$RUNS" \
-		"${full_t[-1]}" "${floor_t[-1]}" "${q_t[-1]}" "$([ "$i" -le "$J1_RUNS" ] && echo ", -j 1 ${j1_t[-1]} s")"
+		"${full_t[-1]}" "${floor_t[-1]}" "${q_t[-1]}" "$j1_msg"
 done
-# The site is the last full build's; the rounds' trees are identical in names and sizes
-# unless the generator is not deterministic, which the no-op case would show.
-(cd "$WORK/full" && find . -type f -printf '%P %s\n' | LC_ALL=C sort) >"$WORK/list.txt"
-files=$(wc -l <"$WORK/list.txt")
-bytes=$(awk '{ s += $NF } END { printf "%d", s }' "$WORK/list.txt")
-ports=$(grep -c '^port/[0-9]*\.html ' "$WORK/list.txt" || true)
-mb() { awk "BEGIN { printf \"%.1f\", $1 / 1048576 }"; }
+SITE=$OUT/full.$RUNS
+tree_list "$SITE" >"$OUT/list.txt"
+files=$(wc -l <"$OUT/list.txt")
+bytes=$(awk '{ s += $NF } END { printf "%d", s }' "$OUT/list.txt")
+ports=$(grep -c '^port/[0-9]*\.html ' "$OUT/list.txt" || true)
+peak_mb=$(awk "BEGIN { printf \"%.1f\", $peak_kb / 1024 }")
 
-report "a. full build (-j $(nproc), online CPUs)" "${full_t[@]}"
+report "a. full build (-j $(nproc) = online CPUs)" "${full_t[@]}"
 FULL=$MED
 FULL_RANGE="$MIN–$MAX"
-printf '  %-44s %d files (%d port pages), %s MB\n' "   output" "$files" "$ports" "$(mb "$bytes")"
-printf '  %-44s %.1f MB\n' "   peak RSS (max over runs)" "$(awk "BEGIN { print $peak_kb / 1024 }")"
+printf '  %-46s %d files (%d port pages), %s MB\n' "   output" "$files" "$ports" "$(mb "$bytes")"
+printf '  %-46s %s MB\n' "   peak RSS (max over runs)" "$peak_mb"
 report "d. floor writer (same names and sizes)" "${floor_t[@]}"
 FLOOR_T=$MED
 FLOOR_RANGE="$MIN–$MAX"
@@ -222,92 +238,102 @@ QUARTER=$MED
 QUARTER_RANGE="$MIN–$MAX"
 J1=""
 if [ "$J1_RUNS" -gt 0 ]; then
-	report "full build -j 1" "${j1_t[@]}"
+	report "full build with -j 1" "${j1_t[@]}"
 	J1=$MED
 	J1_RANGE="$MIN–$MAX"
-	printf '  %-44s %.2fx\n' "   speed-up of default jobs over -j 1" "$(calc "$J1 / $FULL")"
+	printf '  %-46s %.2fx\n' "   speed-up of -j $(nproc) over -j 1" "$(calc "$J1 / $FULL")"
 fi
 echo
 
 # ---------------------------------------------------------------- b. no-op rebuild
-echo "b. no-op rebuild (same output directory, nothing changed)"
+echo "b. no-op rebuild (the last full build's directory, nothing changed)"
 noop_t=()
 noop_bad=0
 for i in $(seq 1 "$RUNS"); do
-	touch "$WORK/stamp"
+	touch "$OUT/stamp"
 	# Timestamps are coarse (one kernel tick): keep a file written right
 	# after the stamp from sharing its mtime and escaping -newer.
 	sleep 0.05
-	run_timed "$LOG/noop.$i" "${GEN[@]}" -o "$WORK/full"
+	run_timed "$LOG/noop.$i" "${GEN[@]}" -o "$SITE"
 	noop_t+=("$T")
 	w=$(written_of "$LOG/noop.$i")
-	touched=$(find "$WORK/full" -type f -newer "$WORK/stamp" | wc -l)
+	touched=$(find "$SITE" -type f -newer "$OUT/stamp" | wc -l)
 	if [ "${w:-0}" != 0 ] || [ "$touched" != 0 ]; then
 		noop_bad=1
 		note "no-op run $i: summary says '${w:-no summary line}' written, $touched files have a newer mtime"
+	fi
+	if [ -z "$w" ]; then
+		note "no-op run $i: no 'portpages: N written' summary line (checked mtimes only)"
 	fi
 done
 report "no-op rebuild" "${noop_t[@]}"
 NOOP=$MED
 NOOP_RANGE="$MIN–$MAX"
 if [ "$noop_bad" = 0 ]; then
-	printf '  %-44s yes (summary and mtimes agree)\n' "   0 files written"
+	printf '  %-46s yes (summary and mtimes agree)\n' "   0 files written"
 else
-	printf '  %-44s NO\n' "   0 files written"
+	printf '  %-46s NO\n' "   0 files written"
 fi
-rm -rf "$WORK/full"
 echo
 
 # ---------------------------------------------------------------- c. template edits
 echo "c. rebuild after editing one template"
-rm -rf "$WORK/tpl" "$WORK/edit"
-cp -a "$TEMPLATES" "$WORK/tpl"
+cp -a "$TEMPLATES" "$OUT/tpl"
 shopt -s nullglob
+# A variant applies to a subset of ports, which is the common kind of edit.
 pick_sub() {
 	local f
-	for f in "$WORK"/tpl/sections/*.2.md "$WORK"/tpl/sections/*; do
-		[ -f "$f" ] && { printf '%s\n' "${f#"$WORK/tpl/"}"; return; }
+	for f in "$OUT"/tpl/sections/*.2.md "$OUT"/tpl/sections/*; do
+		if [ -f "$f" ]; then
+			printf '%s\n' "${f#"$OUT/tpl/"}"
+			return
+		fi
 	done
 }
 # A layout is shared by every page of its kind, so editing it is the worst case.
 pick_all() {
 	local f
-	for f in "$WORK"/tpl/layouts/base.* "$WORK"/tpl/layouts/page.* "$WORK"/tpl/layouts/port.* \
-		"$WORK"/tpl/layouts/*; do
-		[ -f "$f" ] && { printf '%s\n' "${f#"$WORK/tpl/"}"; return; }
+	for f in "$OUT"/tpl/layouts/base.* "$OUT"/tpl/layouts/page.* "$OUT"/tpl/layouts/port.* \
+		"$OUT"/tpl/layouts/*; do
+		if [ -f "$f" ]; then
+			printf '%s\n' "${f#"$OUT/tpl/"}"
+			return
+		fi
 	done
 }
 shopt -u nullglob
 SUB_TPL=${SUB_TPL:-$(pick_sub)}
 ALL_TPL=${ALL_TPL:-$(pick_all)}
 
-# append_edit FILE N: a distinct line each time, harmless to the page.
+# append_edit FILE TAG: a distinct line each time, harmless to the page.
 append_edit() {
 	case $1 in
-	# Markdown: raw HTML may be dropped in safe mode, so add a sentence.
-	*.md) printf '\nBench edit %s, run %s.\n' "$$" "$2" >>"$1" ;;
-	*) printf '\n<!-- bench edit %s, run %s -->\n' "$$" "$2" >>"$1" ;;
+	# Markdown is rendered in safe mode, which may drop an HTML comment: add a sentence.
+	*.md) printf '\nBench edit %s.\n' "$2" >>"$1" ;;
+	*) printf '\n<!-- bench edit %s -->\n' "$2" >>"$1" ;;
 	esac
 }
 
 EDIT_ROWS=()
 edit_case() { # LABEL TEMPLATE-PATH KEY
-	local label=$1 rel=$2 key=$3 i w ws=() ts=()
+	local label=$1 rel=$2 key=$3 i w t range wmed ws=() ts=()
+	[ -f "$OUT/tpl/$rel" ] || die "template $rel not found in $TEMPLATES"
 	for i in $(seq 1 "$RUNS"); do
-		append_edit "$WORK/tpl/$rel" "$key$i"
-		run_timed "$LOG/edit-$key.$i" "${EGEN[@]}" -o "$WORK/edit"
+		append_edit "$OUT/tpl/$rel" "$key$i-$$"
+		run_timed "$LOG/edit-$key.$i" "${EGEN[@]}" -o "$OUT/edit"
 		w=$(written_of "$LOG/edit-$key.$i")
 		ts+=("$T")
 		ws+=("${w:-0}")
 	done
-	report "$label" "${ts[@]}"
-	local t=$MED range="$MIN–$MAX" wmed
+	report "$label: $rel" "${ts[@]}"
+	t=$MED
+	range="$MIN–$MAX"
 	wmed=$(stats "${ws[@]}" | awk '{ printf "%d", $1 }')
 	if [ "$wmed" -gt 0 ]; then
-		printf '  %-44s %d (%.1f µs per written file; %.1f µs over the no-op)\n' "   files written (median)" "$wmed" \
+		printf '  %-46s %d (%.1f µs per written file; %.1f µs above the no-op)\n' "   files written (median)" "$wmed" \
 			"$(calc "$t * 1e6 / $wmed")" "$(calc "($t - $NOOP) * 1e6 / $wmed")"
 	else
-		printf '  %-44s 0: the edit changed no page (or no summary line)\n' "   files written (median)"
+		printf '  %-46s 0: the edit changed no page, or there was no summary line\n' "   files written (median)"
 	fi
 	# shellcheck disable=SC2016  # the backquotes are Markdown
 	EDIT_ROWS+=("$(printf '| %s (`%s`) | %s | %s | %s |' "$label" "$rel" "$t" "$range" "$wmed")")
@@ -317,77 +343,74 @@ if [ -z "$SUB_TPL" ] && [ -z "$ALL_TPL" ]; then
 	note "no templates/sections/* or templates/layouts/* found: skipping the edit cases"
 else
 	# The baseline is built from the copy, so only the edits differ.
-	run_timed "$LOG/edit-base" "${EGEN[@]}" -q -o "$WORK/edit"
+	run_timed "$LOG/edit-base" "${EGEN[@]}" -q -o "$OUT/edit"
 	if [ -n "$SUB_TPL" ]; then
-		edit_case "subset edit: $SUB_TPL" "$SUB_TPL" s
+		edit_case "one-template edit" "$SUB_TPL" s
 	else
 		note "no section template found: skipping the subset edit"
 	fi
 	if [ -n "$ALL_TPL" ]; then
-		edit_case "all-pages edit: $ALL_TPL" "$ALL_TPL" a
+		edit_case "all-pages edit" "$ALL_TPL" a
 	else
 		note "no layout template found: skipping the all-pages edit"
 	fi
-	printf '  %-44s %.1f µs per file\n' "   full build, for comparison" "$(calc "$FULL * 1e6 / $files")"
+	printf '  %-46s %.1f µs per file\n' "   full build, for comparison" "$(calc "$FULL * 1e6 / $files")"
 fi
-rm -rf "$WORK/edit" "$WORK/tpl"
 echo
 
 # ---------------------------------------------------------------- g. Hugo
 HUGO_LINE=""
 if [ "$HUGO" = 0 ]; then
 	note "Hugo comparison skipped (HUGO=0)"
+	echo
 elif ! command -v hugo >/dev/null 2>&1; then
 	note "hugo not on PATH: Hugo comparison skipped (make bench-deps installs it)"
+	echo
 else
 	echo "g. Hugo on the same pages (--markdown export, minimal layouts)"
-	rm -rf "$WORK/md" "$WORK/hugo" "$WORK/hugo-out"
-	run_timed "$LOG/markdown" "${GEN[@]}" -q --markdown -o "$WORK/md"
+	run_timed "$LOG/markdown" "${GEN[@]}" -q --markdown -o "$OUT/md"
 	MD_T=$T
-	[ -d "$WORK/md/port" ] || die "--markdown wrote no $WORK/md/port"
-	mkdir -p "$WORK/hugo/content" "$WORK/hugo/layouts/_default"
-	mv "$WORK/md/port" "$WORK/hugo/content/port"
-	rm -rf "$WORK/md"
-	mdfiles=$(find "$WORK/hugo/content/port" -name '*.md' | wc -l)
-	cat >"$WORK/hugo/hugo.toml" <<-'EOF'
+	[ -d "$OUT/md/port" ] || die "--markdown wrote no $OUT/md/port"
+	H=$OUT/hugo
+	mkdir -p "$H/content" "$H/layouts/_default"
+	mv "$OUT/md/port" "$H/content/port"
+	mdfiles=$(find "$H/content/port" -name '*.md' | wc -l)
+	cat >"$H/hugo.toml" <<-'EOF'
 		baseURL = "/"
 		title = "portpages bench"
 		disableKinds = ["taxonomy", "term", "RSS", "sitemap"]
-		enableRobotsTXT = false
 	EOF
-	cat >"$WORK/hugo/layouts/_default/baseof.html" <<-'EOF'
+	cat >"$H/layouts/_default/baseof.html" <<-'EOF'
 		<!DOCTYPE html>
 		<html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
 		<body>{{ block "main" . }}{{ end }}</body></html>
 	EOF
-	cat >"$WORK/hugo/layouts/_default/single.html" <<-'EOF'
+	cat >"$H/layouts/_default/single.html" <<-'EOF'
 		{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}
 	EOF
-	cat >"$WORK/hugo/layouts/_default/list.html" <<-'EOF'
+	cat >"$H/layouts/_default/list.html" <<-'EOF'
 		{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}
 	EOF
-	cat >"$WORK/hugo/layouts/index.html" <<-'EOF'
+	cat >"$H/layouts/index.html" <<-'EOF'
 		{{ define "main" }}<h1>{{ .Site.Title }}</h1>{{ end }}
 	EOF
-	sync
-	run_timed "$LOG/hugo" env HUGO_CACHEDIR="$WORK/hugo-cache" hugo --quiet -s "$WORK/hugo" -d "$WORK/hugo-out"
+	hver=$(hugo version | awk '{ print $2 }')
+	run_timed "$LOG/hugo" env HUGO_CACHEDIR="$OUT/hugo-cache" hugo --quiet -s "$H" -d "$OUT/hugo-out"
 	HUGO_T=$T
 	HUGO_KB=$M
-	hfiles=$(find "$WORK/hugo-out" -type f | wc -l)
-	rm -rf "$WORK/hugo" "$WORK/hugo-out" "$WORK/hugo-cache"
-	printf '  %-44s %8.3f s\n' "portpages --markdown export ($mdfiles pages)" "$MD_T"
-	printf '  %-44s %8.3f s   peak RSS %.1f MB, %d files\n' "hugo $(hugo version | awk '{print $2}')" "$HUGO_T" \
-		"$(awk "BEGIN { print $HUGO_KB / 1024 }")" "$hfiles"
-	printf '  %-44s %8.3f s   peak RSS %.1f MB\n' "portpages full build (median)" "$FULL" "$(awk "BEGIN { print $peak_kb / 1024 }")"
-	HUGO_LINE=$(printf 'Hugo %s: %.1f s, peak RSS %.0f MB. portpages/hugo: time %.3f (%.0fx faster), memory %.3f' \
-		"$(hugo version | awk '{print $2}')" "$HUGO_T" "$(awk "BEGIN { print $HUGO_KB / 1024 }")" \
-		"$(calc "$FULL / $HUGO_T")" "$(calc "$HUGO_T / $FULL")" "$(calc "$peak_kb / $HUGO_KB")")
+	hfiles=$(find "$OUT/hugo-out" -type f | wc -l)
+	hugo_mb=$(awk "BEGIN { printf \"%.1f\", $HUGO_KB / 1024 }")
+	printf '  %-46s %8.3f s\n' "portpages --markdown export ($mdfiles pages)" "$MD_T"
+	printf '  %-46s %8.3f s   peak RSS %s MB, %d files\n' "hugo $hver --quiet" "$HUGO_T" "$hugo_mb" "$hfiles"
+	printf '  %-46s %8.3f s   peak RSS %s MB, %d files\n' "portpages full build (median)" "$FULL" "$peak_mb" "$files"
+	HUGO_LINE=$(printf 'Hugo %s on the same %d pages (minimal layouts): %.1f s, peak RSS %s MB. portpages/hugo: time %.3f (%.0fx faster), peak RSS %.3f' \
+		"$hver" "$mdfiles" "$HUGO_T" "$hugo_mb" "$(calc "$FULL / $HUGO_T")" "$(calc "$HUGO_T / $FULL")" \
+		"$(calc "$peak_kb / $HUGO_KB")")
 	printf '  %s\n' "$HUGO_LINE"
 	echo
 fi
 
 # ---------------------------------------------------------------- f. ratios and targets
-peak_mb=$(awk "BEGIN { printf \"%.1f\", $peak_kb / 1024 }")
 r_floor=$(calc "$FULL / $FLOOR_T")
 r_noop=$(calc "$NOOP / $FULL")
 r_quarter=$(calc "$QUARTER / $FULL")
@@ -407,8 +430,9 @@ echo
 # ---------------------------------------------------------------- README block
 cpu=$(sed -n 's/^model name[[:space:]]*:[[:space:]]*//p' /proc/cpuinfo 2>/dev/null | head -n 1)
 echo "----- figures for the README -----"
-printf 'Machine: %s CPUs, %s, %s; %s; page cache warm.\n' "$(nproc)" "$(uname -m)" "${cpu:-unknown CPU}" "$(date -u '+%Y-%m-%d %H:%M UTC')"
-printf 'Site: %d files (%d port pages), %s MB. Median of %d runs.\n' "$files" "$ports" "$(mb "$bytes")" "$RUNS"
+printf 'Machine: %s CPUs, %s, %s, %s; %s. Page cache warm.\n' "$(nproc)" "$(uname -m)" "${cpu:-unknown CPU}" \
+	"$(df -PT "$OUT" | awk 'NR == 2 { print $2 }')" "$(date -u '+%Y-%m-%d %H:%M UTC')"
+printf 'Site: %d files (%d port pages), %s MB. Medians of %d runs.\n' "$files" "$ports" "$(mb "$bytes")" "$RUNS"
 echo
 echo '| case | median s | min–max s | files written |'
 echo '| --- | ---: | ---: | ---: |'
@@ -423,7 +447,7 @@ done
 printf '| quarter site (--range 0-16383) | %s | %s | %d |\n' "$QUARTER" "$QUARTER_RANGE" "$qfiles"
 printf '| floor writer (same names and sizes) | %s | %s | %d |\n' "$FLOOR_T" "$FLOOR_RANGE" "$files"
 echo
-printf 'Peak RSS (full build): %s MB.\n' "$peak_mb"
+printf 'Peak RSS of the full build: %s MB.\n' "$peak_mb"
 echo
 echo '| ratio | value | target | result |'
 echo '| --- | ---: | --- | --- |'
@@ -439,6 +463,8 @@ echo "----- end -----"
 
 if [ "$FAILS" -gt 0 ]; then
 	note "$FAILS target(s) missed"
-	[ "$STRICT" = 1 ] && exit 1
+	if [ "$STRICT" = 1 ]; then
+		exit 1
+	fi
 fi
 exit 0

@@ -73,12 +73,13 @@ usage(FILE *f)
 	    f);
 }
 
+/* One line, as every error: "portpages: what is wrong (see --help)". */
 static int
 usage_error(const char *fmt, const char *arg)
 {
 	fprintf(stderr, "portpages: ");
 	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'portpages --help'.\n", stderr);
+	fputs(" (see 'portpages --help')\n", stderr);
 	return 2;
 }
 
@@ -136,7 +137,8 @@ main(int argc, char *argv[])
 		init = argv[2];
 		argc = 1;
 	}
-	while ((c = getopt_long(argc, argv, "t:c:o:r:p:mj:wi:qVh", longopts,
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":t:c:o:r:p:mj:wi:qVh", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 't': o.templates = optarg; break;
@@ -178,9 +180,12 @@ main(int argc, char *argv[])
 		case 'h':
 			usage(stdout);
 			return 0;
+		case ':':
+			return usage_error("option '%s' needs an argument",
+			    argv[optind - 1]);
 		default:
-			fputs("Try 'portpages --help'.\n", stderr);
-			return 2;
+			return usage_error("unknown option '%s'",
+			    argv[optind - 1]);
 		}
 	}
 	if (optind < argc)

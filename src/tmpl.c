@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmark.h>
 
@@ -148,11 +149,13 @@ include(tmpl_set *ts, const char *path, size_t line, const char *name,
 	snprintf(rel, n + 32, "partials/%.*s.%s", (int)n, name,
 	    kind == TMPL_MD ? "md" : "html");
 	full = util_path_join(ts->dir, rel);
-	if ((text = util_file_read(full, MAX_TEMPLATE, &len)) == NULL) {
+	if (access(full, F_OK) != 0) {
 		util_err(path, line, "missing include {{>%.*s}}: no %s",
 		    (int)n, name, full);
 		goto out;
 	}
+	if ((text = util_file_read(full, MAX_TEMPLATE, &len)) == NULL)
+		goto out;
 	ts->hash = util_hash(ts->hash, rel, strlen(rel));
 	ts->hash = util_hash(ts->hash, text, len);
 	rc = check_text(ts, full, text, len, kind, used, out, depth + 1);

@@ -12,7 +12,7 @@ const portHref = n => root + 'port/' + n + '.html';
 const go = h => { location.href = h; };
 const asPort = q => (/^\d{1,5}$/.test(q) && +q <= 65535 ? +q : -1);
 
-// The index is loaded by a <script> tag, so it works from file://.
+// Load the index by <script> tag: works from file://.
 let waiting = [];
 let loading = false;
 function withIndex(cb) {
@@ -31,8 +31,8 @@ function withIndex(cb) {
   doc.head.append(s);
 }
 
-// Rank: -1 the port, 0 exact name, 1 name/number prefix, 2 name substring,
-// 3 substring of description, title or tags.
+// Rank: -1 the port, 0 registry name, .5 curated name/title, 1 word or
+// number prefix, 2 name substring, 3 description/title substring.
 function search(data, raw, limit) {
   const q = raw.trim().toLowerCase();
   if (!q) return [];
@@ -42,15 +42,14 @@ function search(data, raw, limit) {
   for (const row of data) {
     const port = row[0];
     if (port === n) { own = row; continue; }
-    const title = String(row[3] || '').toLowerCase();
+    const title = (row[3] || '').toLowerCase();
+    const all = (' ' + row[1] + ' ' + (row[4] || '') + ' ').toLowerCase();
+    const w = ' ' + q;
     let rank = n >= 0 && String(port).startsWith(q) ? 1 : 9;
-    for (const w of (row[1] + ' ' + row[4]).toLowerCase().split(/\s+/)) {
-      if (!w) continue;
-      const at = w.indexOf(q);
-      if (at === 0) rank = Math.min(rank, w === q ? 0 : 1);
-      else if (at > 0) rank = Math.min(rank, 2);
-    }
-    if (title === q) rank = 0;
+    if ((' ' + row[1] + ' ').toLowerCase().includes(w + ' ')) rank = 0;
+    else if (title === q || all.includes(w + ' ')) rank = 0.5;
+    else if (all.includes(w)) rank = 1;
+    else if (rank > 2 && all.includes(q)) rank = 2;
     else if (rank > 3 && (title + ' ' + row[2]).toLowerCase().includes(q)) rank = 3;
     if (rank < 9) hits.push({ port, row, rank });
   }
@@ -61,7 +60,7 @@ function search(data, raw, limit) {
 
 function link(hit) {
   const r = hit.row;
-  const tail = r ? [String(r[1]).split(' ')[0] || r[3], r[2]].filter(Boolean).join(': ') : '';
+  const tail = r ? [r[1].split(' ')[0] || r[3], r[2]].filter(Boolean).join(': ') : '';
   const a = make('a');
   a.href = portHref(hit.port);
   a.textContent = 'Port ' + hit.port + (tail ? ' \u2014 ' + tail : '');
@@ -74,7 +73,7 @@ const list = $('search-results');
 const form = input && input.form;
 let active = -1;
 const opts = () => list.querySelectorAll('a');
-const isOpen = () => list && !list.hidden;
+const isOpen = () => !list.hidden;
 
 function close() {
   list.hidden = true;
@@ -121,9 +120,9 @@ function submit() {
   if (n >= 0) return go(portHref(n));
   if (!q) return;
   withIndex(data => {
-    // One exact name match jumps there; otherwise list all on search.html.
+    // Jump to a single best exact match, else list all.
     const h = search(data, q, 2);
-    if (h[0] && h[0].rank === 0 && !(h[1] && h[1].rank === 0)) go(portHref(h[0].port));
+    if (h[0] && h[0].rank <= 0.5 && !(h[1] && h[1].rank === h[0].rank)) go(portHref(h[0].port));
     else go(root + 'search.html?q=' + encodeURIComponent(q));
   });
 }
@@ -150,7 +149,7 @@ if (input && form && list) {
   on(form, 'focusout', () => setTimeout(() => form.contains(doc.activeElement) || close(), 150));
 }
 
-// search.html: every match (up to 200) for ?q= (container: a list or a box)
+// search.html: all matches (up to 200) for ?q= into a list or a box
 const results = $('search-page-results');
 if (results) {
   const q = (new URLSearchParams(location.search).get('q') || '').trim();
@@ -206,7 +205,7 @@ if (helpful && port) {
   });
 }
 
-// Copy buttons; code blocks become focusable as they may scroll.
+// Copy buttons; code blocks get focusable (they may scroll).
 doc.querySelectorAll('pre > code').forEach(code => {
   const pre = code.parentNode;
   if (pre.parentNode.classList.contains('code-block')) return;
@@ -227,7 +226,7 @@ doc.querySelectorAll('pre > code').forEach(code => {
     timer = setTimeout(() => { btn.textContent = 'Copy'; }, 2000);
   };
   on(btn, 'click', () => {
-    const fallback = () => { // select the code for a manual copy
+    const fallback = () => { // select it for a manual copy
       window.getSelection().selectAllChildren(code);
       say('Press Ctrl+C');
     };

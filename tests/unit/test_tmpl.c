@@ -1,0 +1,230 @@
+/* test_tmpl.c - template checking, escaping, and the two render paths */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tmpl.h"
+#include "util.h"
+
+enum { N_X, N_Y, N_SEC, N_ITEM, N_HTML, N_COUNT };
+
+static const struct tmpl_name names[] = {
+	{ "X", 0, 0, "" }, { "Y", 0, 0, "" }, { "SEC", 1, 0, "" },
+	{ "ITEM", 1, 0, "" }, { "HTML", 0, 1, "" },
+};
+
+static char dir[64];
+
+static void
+put(const char *rel, const char *text)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, rel);
+	assert_non_null(f = fopen(path, "w"));
+	fputs(text, f);
+	fclose(f);
+}
+
+/* A fresh template directory with one section and one layout. */
+static int
+setup(void **state)
+{
+	char path[128];
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/pp-tmpl-XXXXXX");
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	snprintf(path, sizeof(path), "%s/sections", dir);
+	mkdir(path, 0777);
+	snprintf(path, sizeof(path), "%s/layouts", dir);
+	mkdir(path, 0777);
+	snprintf(path, sizeof(path), "%s/partials", dir);
+	mkdir(path, 0777);
+	put("layouts/page.html", "<title>{{X}}</title>{{HTML}}");
+	util_quiet = 1;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	return system(cmd);
+}
+
+static tmpl_set *
+load_with(const char *section)
+{
+	put("sections/10-a.md", section);
+	return tmpl_set_load(dir, names, N_COUNT);
+}
+
+static void
+test_bad_markers(void **state)
+{
+	const char *bad[] = {
+		"{{NOPE}}\n",			/* unknown marker */
+		"{{#SEC}}open\n",		/* never closed */
+		"{{/SEC}}\n",			/* closes nothing */
+		"{{#SEC}}{{/ITEM}}\n",		/* closes the wrong one */
+		"{{X:h}}\n",			/* modifiers */
+		"{{>missing}}\n",		/* missing include */
+		"text {{X\n",			/* unclosed */
+		"{{HTML}}\n",			/* HTML in Markdown */
+		"{{SEC}}\n",			/* a section used as a value */
+		"bad \xff byte\n",		/* invalid UTF-8 */
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		tmpl_set *ts = load_with(bad[i]);
+
+		if (ts != NULL)
+			fail_msg("accepted: %s", bad[i]);
+	}
+	tmpl_set_free(load_with("{{! a comment }}{{X}} {{#SEC}}{{Y}}"
+	    "{{#SEC_separator}}, {{/SEC_separator}}{{/SEC}}\n"));
+}
+
+static void
+test_include_and_variants(void **state)
+{
+	char path[256];
+	tmpl_set *ts;
+
+	(void)state;
+	put("partials/p.md", "included {{Y}}\n");
+	put("sections/20-b.1.md", "one {{>p}}\n");
+	put("sections/20-b.2.md", "two\n");
+	assert_non_null(ts = load_with("{{X}}\n"));
+	assert_int_equal(tmpl_set_nsections(ts), 2);
+	assert_string_equal(tmpl_section_name(ts, 0), "a");
+	assert_string_equal(tmpl_section_name(ts, 1), "b");
+	assert_int_equal(tmpl_section_nvariants(ts, 1), 2);
+	assert_int_equal(tmpl_set_layout(ts, "page"),
+	    tmpl_section_template(ts, 1, 1) + 1);
+	tmpl_set_free(ts);
+	snprintf(path, sizeof(path), "%s/sections/20-b.1.md", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/sections/20-b.2.md", dir);
+	unlink(path);
+}
+
+static void
+test_md_escape(void **state)
+{
+	buf b = { 0 };
+
+	(void)state;
+	tmpl_md_escape(&b, "SQL*NET <u> [a](b) x_y #1 é", 31);
+	assert_string_equal(b.data, "SQL\\*NET \\<u\\> \\[a\\]\\(b\\) x\\_y "
+	    "\\#1 é");
+	buf_free(&b);
+}
+
+/* Renders the same dictionary both ways; they must agree byte for byte. */
+static void
+both(tmpl_set *ts, int id, tmpl_dict *d, tmpl_cache *c, buf *slow,
+    buf *fast)
+{
+	buf_reset(slow);
+	buf_reset(fast);
+	assert_true(tmpl_render(ts, id, d, NULL, slow));
+	assert_true(tmpl_render(ts, id, d, c, fast));
+	assert_string_equal(slow->data, fast->data);
+}
+
+static void
+test_paths_agree(void **state)
+{
+	const char *values[] = {
+		"Oracle SQL*NET", "u=<username> p=<password>", "whois++",
+		"[x](javascript:alert(1))", "<script>alert(1)</script>",
+		"&amp; &copy; &#65;", "**bold** _em_ `code`", "{{X}} {{#SEC}}",
+		"# heading", "1. list", "- item", "a\n\nb   c\td", "  ",
+		"Zq0000qZ", "back\\slash", "\"quoted\" 'single'",
+	};
+	tmpl_set *ts;
+	tmpl_dict *d = tmpl_dict_new();
+	tmpl_cache *c = tmpl_cache_new(1 << 20);
+	buf slow = { 0 }, fast = { 0 };
+	size_t i, j, k, hits, misses;
+
+	(void)state;
+	assert_non_null(ts = load_with("## Port {{Y}}\n\nIt is {{X}}, "
+	    "really *{{Y}}*.\n\n{{#SEC}}- item {{X}} [link](https://e.org/"
+	    "{{Y}})\n{{/SEC}}\n```\ncode {{Y}}\n```\n"));
+	for (i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		tmpl_dict_reset(d);
+		tmpl_dict_sets(d, TMPL_ROOT, N_X, values[i]);
+		tmpl_dict_setu(d, TMPL_ROOT, N_Y, 1000 + i);
+		for (j = 0; j < 3; j++) {
+			k = tmpl_dict_add(d, TMPL_ROOT, N_SEC);
+			tmpl_dict_sets(d, k, N_X, values[(i + j) %
+			    (sizeof(values) / sizeof(values[0]))]);
+		}
+		both(ts, tmpl_section_template(ts, 0, 0), d, c, &slow, &fast);
+		assert_null(strstr(slow.data, "<script>"));
+		assert_null(strstr(slow.data, "href=\"javascript"));
+		tmpl_dict_set_raw(d, TMPL_ROOT, N_HTML, "<b>ok</b>", 9);
+		both(ts, tmpl_set_layout(ts, "page"), d, c, &slow, &fast);
+		assert_non_null(strstr(slow.data, "<b>ok</b>"));
+	}
+	tmpl_cache_stats(c, &hits, &misses);
+	/* Same shape every time: rendered once per template, then filled. */
+	assert_int_equal(misses, 2);
+	assert_int_equal(hits, 2 * i - 2);
+	buf_free(&slow);
+	buf_free(&fast);
+	tmpl_cache_free(c);
+	tmpl_dict_free(d);
+	tmpl_set_free(ts);
+}
+
+static void
+test_exact_text(void **state)
+{
+	tmpl_set *ts;
+	tmpl_dict *d = tmpl_dict_new();
+	buf out = { 0 };
+
+	(void)state;
+	assert_non_null(ts = load_with("{{X}}\n"));
+	tmpl_dict_sets(d, TMPL_ROOT, N_X, "Oracle SQL*NET u=<username> whois++");
+	assert_true(tmpl_render(ts, tmpl_section_template(ts, 0, 0), d, NULL,
+	    &out));
+	assert_string_equal(out.data, "<p>Oracle SQL*NET u=&lt;username&gt; "
+	    "whois++</p>\n");
+	buf_free(&out);
+	tmpl_dict_free(d);
+	tmpl_set_free(ts);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bad_markers),
+		cmocka_unit_test(test_include_and_variants),
+		cmocka_unit_test(test_md_escape),
+		cmocka_unit_test(test_paths_agree),
+		cmocka_unit_test(test_exact_text),
+	};
+
+	return cmocka_run_group_tests_name("tmpl", tests, setup, teardown);
+}
