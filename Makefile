@@ -95,16 +95,29 @@ serve: portpages
 	  trap 'kill $$watcher' EXIT INT TERM; \
 	  python3 -m http.server --bind 127.0.0.1 --directory site 8000
 
+# The binary has DATADIR built in: it must have been compiled with this PREFIX.
 install: portpages
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
-	install -m 755 portpages $(DESTDIR)$(BINDIR)/portpages
-	install -m 644 portpages.1 $(DESTDIR)$(MANDIR)/portpages.1
-	cp -R templates content $(DESTDIR)$(DATADIR)/
-	rm -f $(DESTDIR)$(DATADIR)/content/registry.csv
+	@grep -qaF '$(DATADIR)/templates' portpages || { echo "make install:" \
+	  "./portpages was built for another PREFIX; rebuild it with" \
+	  "'rm -f portpages src/*.o && make PREFIX=$(PREFIX)'" >&2; exit 1; }
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)" "$(DESTDIR)$(DATADIR)"
+	install -m 755 portpages "$(DESTDIR)$(BINDIR)/portpages"
+	sed 's|/usr/local/share/portpages|$(DATADIR)|g' portpages.1 \
+	  >"$(DESTDIR)$(MANDIR)/portpages.1"
+	chmod 644 "$(DESTDIR)$(MANDIR)/portpages.1"
+	rm -rf "$(DESTDIR)$(DATADIR)/templates" "$(DESTDIR)$(DATADIR)/content"
+	cp -R templates content "$(DESTDIR)$(DATADIR)/"
+	rm -f "$(DESTDIR)$(DATADIR)/content/registry.csv"
+	chmod -R u+rwX,go+rX,go-w "$(DESTDIR)$(DATADIR)"
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/portpages $(DESTDIR)$(MANDIR)/portpages.1
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f "$(DESTDIR)$(BINDIR)/portpages" "$(DESTDIR)$(MANDIR)/portpages.1"
+	rm -rf "$(DESTDIR)$(DATADIR)"
+
+# A Debian package of a PREFIX=/usr build made in a scratch copy of the
+# sources (./portpages stays as it is); DEBDIR=DIR puts it elsewhere.
+deb:
+	MAKE="$(MAKE)" packaging/mkdeb.sh "$(VERSION)" "$(or $(DEBDIR),.)"
 
 clean-bench:
 	rm -f portpages src/*.o

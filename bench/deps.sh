@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Installs what bench/run.sh needs beyond a C compiler (Debian 12): hugo for case g.
+# bench/deps.sh: install what bench/run.sh needs on Debian 12: hugo (case g) and a C compiler.
 set -euo pipefail
 
-if command -v hugo >/dev/null 2>&1; then
-	echo "deps: hugo already installed: $(hugo version 2>/dev/null | head -n1)"
+pkgs=()
+command -v hugo >/dev/null 2>&1 || pkgs+=(hugo)
+command -v cc >/dev/null 2>&1 || pkgs+=(gcc libc6-dev)
+
+if [ "${#pkgs[@]}" -eq 0 ]; then
+	echo "deps: nothing to install ($(hugo version 2>/dev/null | awk '{ print "hugo", $2 }'), $(cc --version | head -n 1))"
 	exit 0
 fi
 
@@ -11,8 +15,7 @@ SUDO=
 if [ "$(id -u)" -ne 0 ]; then
 	SUDO=sudo
 fi
-
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update
-$SUDO apt-get install -y --no-install-recommends hugo
-echo "deps: $(hugo version 2>/dev/null | head -n1)"
+$SUDO apt-get install -y --no-install-recommends "${pkgs[@]}"
+echo "deps: installed ${pkgs[*]}; $(hugo version 2>/dev/null | awk '{ print "hugo", $2 }')"

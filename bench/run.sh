@@ -78,6 +78,7 @@ cleanup() {
 		note "kept the scratch trees in $OUT"
 		return
 	fi
+	note "removing the scratch trees (wait a minute before the next run on ext4 without a journal)"
 	rm -rf "$OUT"
 	if [ "$own_work" = 1 ]; then
 		rm -rf "$WORK"

@@ -136,7 +136,8 @@ load_conf(struct content *c)
 {
 	struct confctx x;
 	char *path = util_path_join(c->dir, "site.conf"), *text;
-	size_t len;
+	size_t len, nl;
+	const char *nul;
 	int line, rc = 0;
 
 	c->conf.title = xstrdup("PortPages");
@@ -152,6 +153,15 @@ load_conf(struct content *c)
 	}
 	if ((text = util_file_read(path, 64 * 1024, &len)) == NULL)
 		goto out;
+	/* inih stops at a NUL: what follows would be ignored unseen. */
+	if ((nul = memchr(text, '\0', len)) != NULL) {
+		for (nl = 1; nul > text && (nul = memrchr(text, '\n',
+		    (size_t)(nul - text))) != NULL; nl++)
+			;
+		util_err(path, nl, "NUL byte");
+		free(text);
+		goto out;
+	}
 	c->hash = util_hash(c->hash, text, len);
 	memset(&x, 0, sizeof(x));
 	x.conf = &c->conf;
@@ -199,7 +209,7 @@ static struct content_note *
 parse_note(const char *path, char *s, size_t n)
 {
 	struct content_note *note = xcalloc(1, sizeof(*note));
-	size_t end = body_start(s, n), line = 1, klen, vlen;
+	size_t end = body_start(s, n), line = 1, klen, vlen, bad;
 	char *p, *eol, *colon, *v, *tok, *save, *tags;
 	buf b = { 0 };
 
@@ -214,7 +224,8 @@ parse_note(const char *path, char *s, size_t n)
 		}
 		return note;
 	}
-	s[end - 1] = '\0';
+	/* Ends at the closing "---", which may be the file's last line. */
+	s[s[end - 1] == '\n' ? end - 1 : end] = '\0';
 	for (p = s + 4; (line++, *p != '\0'); p = eol + 1) {
 		eol = p + strcspn(p, "\n");
 		if (strncmp(p, "---", 3) == 0)
@@ -234,6 +245,13 @@ parse_note(const char *path, char *s, size_t n)
 		if (vlen > MAX_FIELD) {
 			util_err(path, line, "value longer than %d bytes",
 			    MAX_FIELD);
+			goto fail;
+		}
+		/* Values are shown on pages: no controls or bidi overrides. */
+		free(util_utf8_clean(v, vlen, &bad));
+		if (bad > 0) {
+			util_err(path, line, "control or bidirectional formatting "
+			    "character in value");
 			goto fail;
 		}
 		if (klen == 5 && memcmp(p, "title", 5) == 0) {
@@ -407,13 +425,16 @@ int
 content_note_markdown(const struct content *c, unsigned port, buf *out)
 {
 	size_t len, body;
-	char *text;
+	char *text, *clean;
 
 	if (c->notes[port] == NULL)
 		return 1;
 	if ((text = read_note(c, port, &len, &body)) == NULL)
 		return 0;
-	buf_put(out, text + body, len - body);
+	/* As for HTML: no controls or bidirectional overrides pass. */
+	clean = util_utf8_clean(text + body, len - body, NULL);
+	buf_puts(out, clean);
+	free(clean);
 	free(text);
 	return 1;
 }
@@ -426,6 +447,7 @@ static char *
 render_note(const char *md)
 {
 	cmark_node *doc, *node;
+	cmark_event_type ev;
 	cmark_iter *it;
 	char *html;
 	int level;
@@ -434,9 +456,10 @@ render_note(const char *md)
 	    NULL)
 		return NULL;
 	it = cmark_iter_new(doc);
-	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		node = cmark_iter_get_node(it);
-		if (cmark_node_get_type(node) == CMARK_NODE_HEADING &&
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(node) == CMARK_NODE_HEADING &&
 		    (level = cmark_node_get_heading_level(node)) < 6)
 			cmark_node_set_heading_level(node, level + 1);
 	}

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "init.h"
 #include "util.h"
@@ -72,6 +73,11 @@ init_site(const char *dir, const char *tdir, const char *cdir)
 	DIR *d;
 	int ok;
 
+	if (access(tdir, R_OK) != 0 || access(cdir, R_OK) != 0) {
+		util_err(access(tdir, R_OK) != 0 ? tdir : cdir, 0, "no default "
+		    "templates or content here to copy from: %s", strerror(errno));
+		return 0;
+	}
 	if ((d = opendir(dir)) != NULL) {
 		while ((de = readdir(d)) != NULL)
 			if (strcmp(de->d_name, ".") != 0 &&

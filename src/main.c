@@ -121,7 +121,7 @@ main(int argc, char *argv[])
 	struct sigaction sa;
 	const char *init = NULL;
 	unsigned port = 0;
-	int c, have_port = 0, watch = 0;
+	int c, have_port = 0, watch = 0, content_given = 0;
 	long ncpu;
 	char *dash;
 
@@ -142,7 +142,7 @@ main(int argc, char *argv[])
 	    NULL)) != -1) {
 		switch (c) {
 		case 't': o.templates = optarg; break;
-		case 'c': o.content = optarg; break;
+		case 'c': o.content = optarg; content_given = 1; break;
 		case 'o': o.output = optarg; break;
 		case 'r': o.registry = optarg; break;
 		case 'm': o.markdown = 1; break;
@@ -184,8 +184,13 @@ main(int argc, char *argv[])
 			return usage_error("option '%s' needs an argument",
 			    argv[optind - 1]);
 		default:
-			return usage_error("unknown option '%s'",
-			    argv[optind - 1]);
+			if (optopt != 0 && strncmp(argv[optind - 1], "--", 2) != 0) {
+				char opt[3] = { '-', (char)optopt, '\0' };
+
+				return usage_error("unknown option '%s'", opt);
+			}
+			return usage_error(optopt != 0 ? "option '%s' takes no "
+			    "argument" : "unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (optind < argc)
@@ -196,8 +201,8 @@ main(int argc, char *argv[])
 		o.templates = is_dir("templates") || !is_dir(DATADIR "/templates") ?
 		    "templates" : DATADIR "/templates";
 	if (init != NULL)
-		return init_site(init, o.templates, is_dir("content") ? "content" :
-		    DATADIR "/content") ? 0 : 1;
+		return init_site(init, o.templates, content_given ||
+		    is_dir("content") ? o.content : DATADIR "/content") ? 0 : 1;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;

@@ -17,6 +17,17 @@
 #define MAX_REGISTRY (64u * 1024 * 1024)
 #define MAX_FIELD (64u * 1024)
 #define MAX_WARN 20
+/*
+ * Bounds on what a hostile registry can cost (IANA's CSV has about 14,000
+ * entries, port ranges covering about 56,000 ports in all, and at most 7
+ * entries at one port): every entry is listed on the services index
+ * pages, every port of a range on that port's page.
+ */
+#define MAX_ENTRIES (128u * 1024)
+#define MAX_PORT_ENTRIES (1024u * 1024)
+#define MAX_PER_PORT 64
+#define STR(x) #x
+#define XSTR(x) STR(x)
 
 /* Strings live in large blocks: thousands of small ones, freed together. */
 struct arena {
@@ -174,8 +185,11 @@ newest(struct registry *r, const char *d)
 		memcpy(r->newest, d, 11);
 }
 
-/* Adds e, merging it into an earlier row that differs only in protocol. */
-static void
+/*
+ * Adds e, merging it into an earlier row that differs only in protocol.
+ * Returns 0 (error reported) if the registry already holds MAX_ENTRIES.
+ */
+static int
 add(struct registry *r, struct registry_entry *e)
 {
 	size_t i, back = r->n > 8 ? r->n - 8 : 0;
@@ -191,13 +205,19 @@ add(struct registry *r, struct registry_entry *e)
 	for (i = r->n; i > back; i--)
 		if (same(&r->e[i - 1], e)) {
 			r->e[i - 1].protos |= e->protos;
-			return;
+			return 1;
 		}
+	if (r->n == MAX_ENTRIES) {
+		util_err(r->path, e->line, "more than %u entries; the registry "
+		    "is too large", MAX_ENTRIES);
+		return 0;
+	}
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 1024;
 		r->e = xrealloc(r->e, r->cap * sizeof(*r->e));
 	}
 	r->e[r->n++] = *e;
+	return 1;
 }
 
 static void
@@ -299,7 +319,8 @@ csv_row(int term, void *data)
 		    "skipped");
 		goto out;
 	}
-	add(x->r, &e);
+	if (!add(x->r, &e))
+		x->fail = 1;
 out:
 	for (i = 0; i < x->nf && i < 32; i++)
 		free(x->field[i]);
@@ -347,15 +368,17 @@ out:
 	return rc;
 }
 
-/* One services(5) line: "name port/proto[/proto...] [aliases...] [# text]". */
-static void
+/*
+ * One services(5) line: "name port/proto[/proto...] [aliases...] [# text]".
+ * Returns 0 (error reported) if the registry can take no more entries.
+ */
+static int
 services_line(struct registry *r, char *s, size_t lineno)
 {
 	struct registry_entry e;
 	char *hash, *tok, *save, *slash, *pp, *end;
 	buf aliases = { 0 };
 	unsigned bit;
-	unsigned long port;
 
 	memset(&e, 0, sizeof(e));
 	e.line = lineno;
@@ -366,27 +389,25 @@ services_line(struct registry *r, char *s, size_t lineno)
 		e.desc = clean(r, lineno, hash, strlen(hash));
 	}
 	if ((tok = strtok_r(s, " \t\r\n", &save)) == NULL)
-		return;
+		return 1;
 	e.service = clean(r, lineno, tok, strlen(tok));
 	if ((tok = strtok_r(NULL, " \t\r\n", &save)) == NULL ||
 	    (slash = strchr(tok, '/')) == NULL) {
 		warn(r, lineno, "expected \"name port/protocol\"; line skipped");
-		return;
+		return 1;
 	}
 	*slash = '\0';
-	errno = 0;
-	port = strtoul(tok, &end, 10);
-	if (!isdigit((unsigned char)*tok) || *end != '\0' || errno != 0 ||
-	    port > PORT_MAX) {
+	/* Wireshark's file has ranges such as "6000-6063/tcp" too. */
+	if (!parse_ports(tok, &e.lo, &e.hi)) {
 		warn(r, lineno, "bad port number; line skipped");
-		return;
+		return 1;
 	}
 	/* Wireshark's file merges protocols: "1/tcp/udp/sctp". */
 	for (pp = slash + 1; *pp != '\0'; pp = end) {
 		end = pp + strcspn(pp, "/");
 		if (!parse_proto(pp, (size_t)(end - pp), &bit)) {
 			warn(r, lineno, "unknown transport protocol; line skipped");
-			return;
+			return 1;
 		}
 		e.protos |= bit;
 		if (*end == '/')
@@ -400,9 +421,8 @@ services_line(struct registry *r, char *s, size_t lineno)
 	e.aliases = clean(r, lineno, aliases.data ? aliases.data : "",
 	    aliases.len);
 	buf_free(&aliases);
-	e.lo = e.hi = (unsigned)port;
 	e.has_port = 1;
-	add(r, &e);
+	return add(r, &e);
 }
 
 static int
@@ -426,38 +446,64 @@ load_services(struct registry *r, FILE *f)
 		if (line[strspn(line, " \t")] == '\0' ||
 		    line[strspn(line, " \t")] == '#')
 			continue;
-		services_line(r, line, lineno);
+		if (!services_line(r, line, lineno)) {
+			free(line);
+			return 0;
+		}
 	}
 	free(line);
 	return 1;
 }
 
-static void
+/*
+ * Builds the port index. Returns 0 (error reported) if the ranges cover
+ * more than MAX_PORT_ENTRIES ports in all; a port keeps its first
+ * MAX_PER_PORT entries (warning for each entry left out).
+ */
+static int
 index_ports(struct registry *r)
 {
 	size_t i, p, total = 0;
 	uint32_t *fill;
+	int over;
 
+	/* Checked before the index is built: a range costs a slot per port. */
+	for (i = 0; i < r->n; i++)
+		if (r->e[i].has_port)
+			total += r->e[i].hi - r->e[i].lo + 1;
+	if (total > MAX_PORT_ENTRIES) {
+		util_err(r->path, 0, "port ranges cover %zu ports in all (limit "
+		    "%u)", total, MAX_PORT_ENTRIES);
+		return 0;
+	}
 	r->off = xcalloc(PORT_COUNT + 1, sizeof(*r->off));
 	for (i = 0; i < r->n; i++) {
 		if (!r->e[i].has_port) {
 			r->nnoport++;
 			continue;
 		}
-		for (p = r->e[i].lo; p <= r->e[i].hi; p++)
-			r->off[p + 1]++;
-		total += r->e[i].hi - r->e[i].lo + 1;
+		for (p = r->e[i].lo, over = 0; p <= r->e[i].hi; p++)
+			if (r->off[p + 1] < MAX_PER_PORT)
+				r->off[p + 1]++;
+			else
+				over = 1;
+		if (over)
+			warn(r, r->e[i].line, "more than " XSTR(MAX_PER_PORT)
+			    " entries at a port; left off its page");
 	}
 	for (p = 0; p < PORT_COUNT; p++)
 		r->off[p + 1] += r->off[p];
-	r->idx = xmalloc((total + 1) * sizeof(*r->idx));
+	r->idx = xmalloc((r->off[PORT_COUNT] + 1) * sizeof(*r->idx));
 	fill = xmalloc(PORT_COUNT * sizeof(*fill));
 	memcpy(fill, r->off, PORT_COUNT * sizeof(*fill));
+	/* The same entries, in the same order, as counted above. */
 	for (i = 0; i < r->n; i++)
 		if (r->e[i].has_port)
 			for (p = r->e[i].lo; p <= r->e[i].hi; p++)
-				r->idx[fill[p]++] = (uint32_t)i;
+				if (fill[p] < r->off[p + 1])
+					r->idx[fill[p]++] = (uint32_t)i;
 	free(fill);
+	return 1;
 }
 
 struct registry *
@@ -505,15 +551,16 @@ registry_load(const char *path)
 		util_err(path, 0, "read error: %s", strerror(errno));
 		goto out;
 	}
-	if (r->nwarn > MAX_WARN)
-		util_warn(path, 0, "%zu more warnings not shown",
-		    r->nwarn - MAX_WARN);
 	if (r->n == 0) {
 		util_err(path, 0, "no port entries found (expected IANA's CSV "
 		    "or a services(5) file)");
 		goto out;
 	}
-	index_ports(r);
+	if (!index_ports(r))
+		goto out;
+	if (r->nwarn > MAX_WARN)
+		util_warn(path, 0, "%zu more warnings not shown",
+		    r->nwarn - MAX_WARN);
 	ok = 1;
 out:
 	if (f != NULL)

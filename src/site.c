@@ -162,6 +162,7 @@
 	X(LETTER, 1, 0, "service index: one per letter page") \
 	X(LETTER_NAME, 0, 0, "LETTER: A ... Z or 0-9") \
 	X(LETTER_FILE, 0, 0, "LETTER: a ... z or 0-9") \
+	X(LETTER_CURRENT, 1, 0, "LETTER: the page being shown") \
 	X(CURRENT_LETTER, 0, 0, "service index: this page's letter") \
 	X(SERVICE, 1, 0, "service index: one per service name") \
 	X(S_NAME, 0, 0, "SERVICE: the name") \
@@ -248,6 +249,10 @@ common(const struct ctx *x, tmpl_dict *d, const char *rel, buf *tmp)
 	const struct content_conf *c = &x->con->conf;
 	const char *root = strchr(rel, '/') != NULL ? "../" : "";
 	size_t k;
+
+	/* Servers send 404.html for any missing path: relative links would break. */
+	if (strcmp(rel, "404.html") == 0 && c->base_url[0] != '\0')
+		root = c->base_url;
 
 	tmpl_dict_sets(d, TMPL_ROOT, N_SITE_TITLE, c->title);
 	tmpl_dict_sets(d, TMPL_ROOT, N_SITE_DESCRIPTION, c->description);
@@ -359,6 +364,19 @@ port_desc(const struct registry *r, unsigned port)
 			return e->desc;
 	}
 	return NULL;
+}
+
+/* The length of s cut to at most max bytes without splitting a character. */
+static size_t
+utf8_prefix(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n <= max)
+		return n;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return max;
 }
 
 static void
@@ -479,6 +497,7 @@ port_dict(const struct ctx *x, unsigned port, tmpl_dict *d, buf *tmp,
 	const struct content_note *note = x->con->notes[port];
 	enum registry_status st, best = REGISTRY_UNASSIGNED;
 	char rel[32], s[64], proto[24];
+	const char *desc;
 	size_t k, a, nos = 0;
 	unsigned os, b, i;
 	uint32_t j;
@@ -635,10 +654,11 @@ port_dict(const struct ctx *x, unsigned port, tmpl_dict *d, buf *tmp,
 	tmpl_dict_set(d, TMPL_ROOT, N_PAGE_TITLE, tmp->data, tmp->len);
 	buf_reset(tmp);
 	buf_printf(tmp, "Port %u is a %s port", port, ri->name);
-	if (best == REGISTRY_ASSIGNED && port_desc(r, port) != NULL)
-		buf_printf(tmp, " assigned to %.*s (%.120s)",
+	if (best == REGISTRY_ASSIGNED && (desc = port_desc(r, port)) != NULL)
+		buf_printf(tmp, " assigned to %.*s (%.*s)",
 		    (int)strcspn(names->data ? names->data : "", ","),
-		    names->data ? names->data : "", port_desc(r, port));
+		    names->data ? names->data : "", (int)utf8_prefix(desc, 120),
+		    desc);
 	else
 		buf_printf(tmp, " with no IANA assignment");
 	buf_puts(tmp, ". What uses it, how to see what is listening on it on "
@@ -830,21 +850,27 @@ letter_of(const char *name)
 	return c >= 'a' && c <= 'z' ? c : 0;
 }
 
+/* Links to every letter page; current is the one shown (-1: 0-9, -2: none). */
 static void
-letter_nav(tmpl_dict *d)
+letter_nav(tmpl_dict *d, int current)
 {
 	char up[2] = { 0 }, low[2] = { 0 };
-	size_t i, k;
+	size_t k;
+	int i;
 
 	k = tmpl_dict_add(d, TMPL_ROOT, N_LETTER);
 	tmpl_dict_sets(d, k, N_LETTER_NAME, "0-9");
 	tmpl_dict_sets(d, k, N_LETTER_FILE, "0-9");
+	if (current == -1)
+		tmpl_dict_add(d, k, N_LETTER_CURRENT);
 	for (i = 0; i < 26; i++) {
 		k = tmpl_dict_add(d, TMPL_ROOT, N_LETTER);
 		up[0] = (char)toupper((unsigned char)letters[i]);
 		low[0] = letters[i];
 		tmpl_dict_sets(d, k, N_LETTER_NAME, up);
 		tmpl_dict_sets(d, k, N_LETTER_FILE, low);
+		if (current == i)
+			tmpl_dict_add(d, k, N_LETTER_CURRENT);
 	}
 }
 
@@ -872,7 +898,7 @@ service_pages(struct ctx *x, struct worker *w)
 		tmpl_dict_sets(w->d, TMPL_ROOT, N_CURRENT_LETTER, l < 0 ? "0-9" :
 		    (char[]){ (char)toupper(want), 0 });
 		crumb(w->d, "index.html", "Home");
-		letter_nav(w->d);
+		letter_nav(w->d, l);
 		for (i = 0; i < x->nsvc; i = j) {
 			for (j = i; j < x->nsvc && strcmp(x->svc[j].name,
 			    x->svc[i].name) == 0; j++)
@@ -944,7 +970,7 @@ index_pages(struct ctx *x, struct worker *w)
 			    x->con->notes[p]->title);
 		}
 	blocks(x, w->d, 0, PORT_MAX, assigned);
-	letter_nav(w->d);
+	letter_nav(w->d, -2);
 	if (!page(x, w, x->lay_index, "index.html"))
 		return 0;
 
@@ -1018,7 +1044,7 @@ index_pages(struct ctx *x, struct worker *w)
 	page_meta(w->d, "Search", x->con->conf.title, "Search the ports by "
 	    "number, service name or description.");
 	crumb(w->d, "index.html", "Home");
-	letter_nav(w->d);
+	letter_nav(w->d, -2);
 	if (!page(x, w, x->lay_search, "search.html"))
 		return 0;
 	tmpl_dict_reset(w->d);

@@ -16,7 +16,8 @@ const asPort = q => (/^\d{1,5}$/.test(q) && +q <= 65535 ? +q : -1);
 let waiting = [];
 let loading = false;
 function withIndex(cb) {
-  if (Array.isArray(window.PORTPAGES_SEARCH)) return cb(window.PORTPAGES_SEARCH);
+  const d = window.PORTPAGES_SEARCH;
+  if (d) return cb(d);
   waiting.push(cb);
   if (loading) return;
   loading = true;
@@ -31,8 +32,8 @@ function withIndex(cb) {
   doc.head.append(s);
 }
 
-// Rank: -1 the port, 0 registry name, .5 curated name/title, 1 word or
-// number prefix, 2 name substring, 3 description/title substring.
+// Rank: -1 the port, 0 registry name, .5 curated name/title,
+// 1 word/number prefix, 2 name substring, 3 other substring.
 function search(data, raw, limit) {
   const q = raw.trim().toLowerCase();
   if (!q) return [];
@@ -43,7 +44,7 @@ function search(data, raw, limit) {
     const port = row[0];
     if (port === n) { own = row; continue; }
     const title = (row[3] || '').toLowerCase();
-    const all = (' ' + row[1] + ' ' + (row[4] || '') + ' ').toLowerCase();
+    const all = (' ' + row[1] + ' ' + (row[4] || '') + ' ').toLowerCase().replace(/,/g, ' ');
     const w = ' ' + q;
     let rank = n >= 0 && String(port).startsWith(q) ? 1 : 9;
     if ((' ' + row[1] + ' ').toLowerCase().includes(w + ' ')) rank = 0;
@@ -59,21 +60,22 @@ function search(data, raw, limit) {
 }
 
 function link(hit) {
-  const r = hit.row;
-  const tail = r ? [r[1].split(' ')[0] || r[3], r[2]].filter(Boolean).join(': ') : '';
+  const r = hit.row || ['', '', '', ''];
+  const name = r[1].split(' ')[0];
+  // Curated title, or the description if the title only repeats the name.
+  const tail = [name, r[3] && r[3].toLowerCase() !== name ? r[3] : r[2]].filter(Boolean).join(': ');
   const a = make('a');
   a.href = portHref(hit.port);
   a.textContent = 'Port ' + hit.port + (tail ? ' \u2014 ' + tail : '');
   return a;
 }
 
-// Header search box: a combobox whose options are links.
+// Search box: a combobox whose options are links.
 const input = $('search-q');
 const list = $('search-results');
 const form = input && input.form;
 let active = -1;
 const opts = () => list.querySelectorAll('a');
-const isOpen = () => !list.hidden;
 
 function close() {
   list.hidden = true;
@@ -116,7 +118,7 @@ function submit() {
   const q = input.value.trim();
   const n = asPort(q);
   const o = opts();
-  if (isOpen() && o[active]) return go(o[active].href);
+  if (!list.hidden && o[active]) return go(o[active].href);
   if (n >= 0) return go(portHref(n));
   if (!q) return;
   withIndex(data => {
@@ -137,9 +139,9 @@ if (input && form && list) {
     const down = e.key === 'ArrowDown';
     if (down || e.key === 'ArrowUp') {
       e.preventDefault();
-      if (!isOpen()) render();
+      if (list.hidden) render();
       else setActive(active < 0 ? (down ? 0 : -1) : active + (down ? 1 : -1));
-    } else if (e.key === 'Escape' && isOpen()) {
+    } else if (e.key === 'Escape' && !list.hidden) {
       e.preventDefault();
       close();
     }
@@ -192,14 +194,14 @@ if (helpful && port) {
     if (buttons) buttons.hidden = true;
     if (thanks) thanks.hidden = false;
   };
-  try { if (localStorage.getItem(key)) done(); } catch (err) { /* ignore */ }
+  try { if (localStorage.getItem(key)) done(); } catch (err) {}
   helpful.hidden = false;
   on(helpful, 'click', e => {
     const b = e.target.closest('button[data-answer]');
     if (!b) return;
     const answer = b.getAttribute('data-answer');
-    try { localStorage.setItem(key, answer); } catch (err) { /* ignore */ }
-    try { if (url) navigator.sendBeacon(url, JSON.stringify({ port: +port, answer })); } catch (err) { /* ignore */ }
+    try { localStorage.setItem(key, answer); } catch (err) {}
+    try { if (url) navigator.sendBeacon(url, JSON.stringify({ port: +port, answer })); } catch (err) {}
     done();
     if (thanks) { thanks.tabIndex = -1; thanks.focus(); }
   });
@@ -208,7 +210,6 @@ if (helpful && port) {
 // Copy buttons; code blocks get focusable (they may scroll).
 doc.querySelectorAll('pre > code').forEach(code => {
   const pre = code.parentNode;
-  if (pre.parentNode.classList.contains('code-block')) return;
   const wrap = make('div');
   const btn = make('button');
   wrap.className = 'code-block';

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# tests/e2e/registry.sh - registry data on the pages: fixtures, IANA's snapshot, bad input
+. "$(dirname "$0")/../lib.sh"
+
+FIX=$ROOT/tests/fixtures/small.csv
+S=$T/fix
+check "build from the CSV fixture" build "$S" -r "$FIX"
+has() { grep -qF -- "$2" "$S/port/$1.html"; }
+check "66: Oracle SQL*NET keeps its asterisk" has 66 "<p>Oracle SQL*NET</p>"
+check "21: u=<username> shows its angle brackets" has 21 "u=&lt;username&gt; p=&lt;password&gt; path=&lt;path&gt;"
+check "63: whois++ keeps its pluses" has 63 "<h3>whois++</h3>"
+check "63: a multi-line note reads as one" has 63 "This entry is an alias to &quot;whoispp&quot;. This is a duplicate"
+check "79: unauthorized use reported" has 79 "Unauthorized use reported: Unauthorized use by some mail users (see [RFC4146] for details)"
+check "80: http, www and www-http" has 80 "IANA's registry assigns it to http, www, www-http."
+check "21: [RFC959] links to the RFC" has 21 '<a href="https://www.rfc-editor.org/rfc/rfc959">RFC959</a>'
+check "6001: shows X11's 6000-6063 range" has 6001 "this assignment covers every port from 6000 to 6063"
+check "6063 and 6000 too, not 6064" bash -c "grep -q '<h3>x11</h3>' '$S/port/6000.html' && grep -q '<h3>x11</h3>' '$S/port/6063.html' && ! grep -q '<h3>x11</h3>' '$S/port/6064.html'"
+check "2019: TCP and UDP differ" bash -c "grep -q '<h3>whosockami</h3>' '$S/port/2019.html' && grep -q '<h3>about</h3>' '$S/port/2019.html' && grep -A2 '<h3>about</h3>' '$S/port/2019.html' | grep -q 'Protocols: udp'"
+check "1024: reserved" has 1024 "IANA lists as reserved"
+check "40000: registration date" has 40000 "Registered: 2009-05-13"
+check "pages say where the data came from" has 22 "from <code>$FIX</code> (newest entry 2021-10-01)"
+check "a service name without a port is listed in the index" \
+	bash -c "grep -q 'zigbee-bridge' '$S/services/z.html' && grep -q 'no port' '$S/services/z.html'"
+
+# A services(5) file in Wireshark's merged form, with aliases and comments.
+cat >"$T/services" <<'SVC'
+# Wireshark-style services file
+tcpmux		1/tcp/udp	# TCP Port Service Multiplexer
+discard		9/tcp/udp/sctp/dccp	# Discard
+http		80/tcp		www www-http	# WorldWideWeb HTTP
+not a valid line
+SVC
+"$PP" -t "$ROOT/templates" -c "$ROOT/content" -r "$T/services" -o "$T/svc" >/dev/null 2>"$T/svc.err"
+check "services(5) file builds" test -s "$T/svc/port/9.html"
+check "services: merged protocols" grep -q 'Protocols: tcp/udp/sctp/dccp' "$T/svc/port/9.html"
+check "services: aliases" grep -q 'Aliases: www www-http' "$T/svc/port/80.html"
+check "services: comment is the description" grep -q '<p>WorldWideWeb HTTP</p>' "$T/svc/port/80.html"
+check "services: malformed line warned with file:line" grep -q "^portpages: $T/services:5: warning: " "$T/svc.err"
+
+every_row_shown() {
+	python3 - "$CSV" "$S2" <<'PY'
+import csv, html, re, sys
+csvpath, site = sys.argv[1], sys.argv[2]
+want = {}
+for row in csv.DictReader(open(csvpath, newline='', encoding='utf-8', errors='replace')):
+    name, port, proto = row['Service Name'].strip(), row['Port Number'].strip(), row['Transport Protocol'].strip()
+    if not name or not port:
+        continue
+    lo, _, hi = port.partition('-')
+    for p in range(int(lo), int(hi or lo) + 1):
+        want.setdefault(p, set()).add((name, proto))
+bad = 0
+for p, pairs in want.items():
+    page = open(f'{site}/port/{p}.html', encoding='utf-8').read()
+    shown = set()
+    for m in re.finditer(r'<h3>(.*?)</h3>\n(?:<p>.*?</p>\n)?<ul>\n<li>Protocols: ([^<]*)</li>', page):
+        for pr in m.group(2).split('/'):
+            shown.add((html.unescape(m.group(1)), pr if pr != 'none given' else ''))
+    missing = pairs - shown
+    if missing:
+        bad += 1
+        if bad <= 5:
+            print(f'port {p}: missing {sorted(missing)[:3]}', file=sys.stderr)
+print(f'{sum(len(v) for v in want.values())} (port, protocol, name) triples on {len(want)} pages', file=sys.stderr)
+sys.exit(1 if bad else 0)
+PY
+}
+if need_csv "IANA snapshot: every (port, protocol, service name) on its page"; then
+	S2=$T/iana
+	check "build from IANA's snapshot" build "$S2" -r "$CSV"
+	check "IANA snapshot: every (port, protocol, service name) on its page" every_row_shown
+	has2() { grep -qF -- "$2" "$S2/port/$1.html"; }
+	check "IANA 21: ftp with its TXT keys" has2 21 "Defined TXT keys: u=&lt;username&gt; p=&lt;password&gt; path=&lt;path&gt;"
+	check "IANA 66: Oracle SQL*NET" has2 66 "<p>Oracle SQL*NET</p>"
+	check "IANA 79: finger, unauthorized use" has2 79 "Unauthorized use reported: Unauthorized use by some mail users (see [RFC4146] for details)"
+	check "IANA 80: http, www, www-http" has2 80 "assigns it to http, www, www-http."
+	check "IANA 6001: x11 6000-6063" has2 6001 "covers every port from 6000 to 6063"
+	check "IANA: newest date on the pages" has2 22 "(newest entry 2024-04-30)"
+fi
+
+# Bad registry input: an error or warnings with file:line, and the site untouched.
+tree_sum() { (cd "$S" && find . -type f -printf '%P %s %T@\n' | sort | md5sum); }
+before=$(tree_sum)
+bad_registry() {
+	local name=$1 file=$2 want=$3 pat=$4
+	"$PP" -q -t "$ROOT/templates" -c "$ROOT/content" -r "$file" -o "$S" 2>"$T/err"
+	local rc=$?
+	if [ "$rc" -eq "$want" ] && grep -qE "$pat" "$T/err" && [ "$(tree_sum)" = "$before" ]; then
+		ok "$name"
+	else
+		not_ok "$name (exit $rc: $(head -c 300 "$T/err"))"
+	fi
+}
+bad_registry "missing registry: error, site untouched" "$T/none.csv" 1 "^portpages: $T/none.csv: cannot open registry"
+: >"$T/empty.csv"
+bad_registry "empty registry: error, site untouched" "$T/empty.csv" 1 "^portpages: $T/empty.csv: registry is empty"
+head -c 20000 /dev/urandom >"$T/garbage.bin"
+bad_registry "binary garbage: error, site untouched" "$T/garbage.bin" 1 "no port entries found"
+{ head -1 "$FIX"; echo 'big,70000,tcp,Too big,,,,,,,,'; echo 'ok,7,tcp,Fine,,,,,,,,'; } >"$T/big.csv"
+"$PP" -t "$ROOT/templates" -c "$ROOT/content" -r "$T/big.csv" -o "$T/big" >/dev/null 2>"$T/err"
+check "port above 65535: warning with file:line, build goes on" \
+	bash -c "grep -q '^portpages: $T/big.csv:2: warning: bad port number' '$T/err' && test -s '$T/big/port/7.html'"
+{ head -1 "$FIX"; printf 'long,8,tcp,"'; head -c 10000000 /dev/zero | tr '\0' x; echo '",,,,,,,,'; echo 'ok,7,tcp,Fine,,,,,,,,'; } >"$T/long.csv"
+"$PP" -t "$ROOT/templates" -c "$ROOT/content" -r "$T/long.csv" -o "$T/long" >/dev/null 2>"$T/err"
+check "10 MB line: warning with file:line, build goes on" \
+	bash -c "grep -q '^portpages: $T/long.csv:2: warning: field longer than 64 KiB' '$T/err' && grep -q '<h3>ok</h3>' '$T/long/port/7.html'"

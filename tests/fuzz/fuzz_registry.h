@@ -1,0 +1,63 @@
+/* fuzz_registry.h - the part of the registry harnesses they share */
+#ifndef FUZZ_REGISTRY_H
+#define FUZZ_REGISTRY_H
+
+#include "registry.h"
+
+/*
+ * Checks that the index lists, for every port, only entries that cover it.
+ * Not instrumented for coverage: its 65,536 rounds would slow the fuzzer
+ * down and tell it nothing.
+ */
+__attribute__((no_sanitize("coverage"), noinline)) static void
+fuzz_check_index(const struct registry *r)
+{
+	unsigned port;
+	uint32_t j;
+
+	for (port = 0; port <= 65535; port++)
+		for (j = r->off[port]; j < r->off[port + 1]; j++)
+			if (r->idx[j] >= r->n || !r->e[r->idx[j]].has_port ||
+			    r->e[r->idx[j]].lo > port || r->e[r->idx[j]].hi < port)
+				abort();
+}
+
+/*
+ * Loads the registry at path and uses it the way site.c does: the status
+ * of every port, protocol names, and the links of bracketed references.
+ */
+static void
+fuzz_registry(const char *path)
+{
+	struct registry *r;
+	const struct registry_entry *e;
+	const char *p, *open, *close;
+	char url[4200], protos[24];
+	unsigned port, b;
+	size_t i;
+	volatile unsigned sink = 0;
+
+	if ((r = registry_load(path)) == NULL)
+		return;
+	for (port = 0; port <= 65535; port += 257)
+		for (b = 0; b < REGISTRY_NPROTO; b++)
+			sink += registry_port_status(r, port, 1u << b);
+	for (i = 0; i < r->n; i++) {
+		e = &r->e[i];
+		registry_protos_str(e->protos, protos);
+		sink += (unsigned)strlen(protos) + (unsigned)strlen(e->service) +
+		    (unsigned)strlen(e->aliases) + (unsigned)strlen(e->desc) +
+		    (unsigned)strlen(e->notes);
+		/* "[RFC959][http://...]": as refs() in site.c splits them. */
+		for (p = e->reference; (open = strchr(p, '[')) != NULL &&
+		    (close = strchr(open, ']')) != NULL; p = close + 1)
+			if ((size_t)(close - open - 1) < 4096)
+				sink += (unsigned)registry_ref_url(open + 1,
+				    (size_t)(close - open - 1), url, sizeof(url));
+	}
+	fuzz_check_index(r);
+	(void)sink;
+	registry_free(r);
+}
+
+#endif
