@@ -5,7 +5,7 @@
 # Environment:
 #   BIN        generator to measure, built with -O2 (default ./portpages)
 #   RUNS       runs per case (default 5); medians are reported
-#   J1_RUNS    runs of the -j 1 full build (default RUNS; 0 skips it)
+#   J1_RUNS    runs of the -j 1 full build (default 1; 0 skips it)
 #   WORK       scratch directory (default: mktemp -d under /tmp, removed at the end).
 #              A WORK you name is kept; the run's trees go into WORK/run.XXXXXX,
 #              which is removed at the end
@@ -15,7 +15,8 @@
 #   EXTRA_ARGS more generator arguments, split on blanks (e.g. "-c content")
 #   SUB_TPL    template (path inside TEMPLATES) edited for the subset-edit case
 #   ALL_TPL    template (path inside TEMPLATES) edited for the all-pages-edit case
-#   HUGO=0     skip the Hugo comparison (about 75 s and several GB of memory)
+#   HUGO=0     skip the Hugo comparison (minutes, and about 10 GB of memory); it is
+#              also skipped when less than HUGO_MIN_MB (12288) MB is available, unless HUGO=1
 #   SYNC=0     do not call sync(1) before each timed run
 #   STRICT=1   exit 1 when a target is missed (default: report only)
 set -euo pipefail
@@ -25,10 +26,11 @@ root=$(cd "$here/.." && pwd)
 
 BIN=${BIN:-./portpages}
 RUNS=${RUNS:-5}
-J1_RUNS=${J1_RUNS:-$RUNS}
+J1_RUNS=${J1_RUNS:-1}
 TEMPLATES=${TEMPLATES:-templates}
 EXTRA_ARGS=${EXTRA_ARGS:-}
 HUGO=${HUGO:-auto}
+HUGO_MIN_MB=${HUGO_MIN_MB:-12288}
 SYNC=${SYNC:-1}
 STRICT=${STRICT:-0}
 KEEP=${KEEP:-0}
@@ -78,7 +80,7 @@ cleanup() {
 		note "kept the scratch trees in $OUT"
 		return
 	fi
-	note "removing the scratch trees (wait a minute before the next run on ext4 without a journal)"
+	note "removing the scratch trees (on ext4 without a journal, wait a minute before the next run)"
 	rm -rf "$OUT"
 	if [ "$own_work" = 1 ]; then
 		rm -rf "$WORK"
@@ -367,6 +369,9 @@ if [ "$HUGO" = 0 ]; then
 elif ! command -v hugo >/dev/null 2>&1; then
 	note "hugo not on PATH: Hugo comparison skipped (make bench-deps installs it)"
 	echo
+elif [ "$HUGO" != 1 ] && [ "$(awk '/^MemAvailable:/ { print int($2 / 1024) }' /proc/meminfo)" -lt "$HUGO_MIN_MB" ]; then
+	note "less than $HUGO_MIN_MB MB of memory available: Hugo comparison skipped (HUGO=1 forces it)"
+	echo
 else
 	echo "g. Hugo on the same pages (--markdown export, minimal layouts)"
 	run_timed "$LOG/markdown" "${GEN[@]}" -q --markdown -o "$OUT/md"
@@ -462,6 +467,7 @@ if [ -n "$HUGO_LINE" ]; then
 fi
 echo "----- end -----"
 
+note "measured in $SECONDS s"
 if [ "$FAILS" -gt 0 ]; then
 	note "$FAILS target(s) missed"
 	if [ "$STRICT" = 1 ]; then

@@ -137,7 +137,7 @@ load_conf(struct content *c)
 	struct confctx x;
 	char *path = util_path_join(c->dir, "site.conf"), *text;
 	size_t len, nl;
-	const char *nul;
+	const char *p, *eol;
 	int line, rc = 0;
 
 	c->conf.title = xstrdup("PortPages");
@@ -153,14 +153,23 @@ load_conf(struct content *c)
 	}
 	if ((text = util_file_read(path, 64 * 1024, &len)) == NULL)
 		goto out;
-	/* inih stops at a NUL: what follows would be ignored unseen. */
-	if ((nul = memchr(text, '\0', len)) != NULL) {
-		for (nl = 1; nul > text && (nul = memrchr(text, '\n',
-		    (size_t)(nul - text))) != NULL; nl++)
-			;
-		util_err(path, nl, "NUL byte");
-		free(text);
-		goto out;
+	/*
+	 * inih stops at a NUL, and reads a line longer than its buffer as
+	 * two lines (the tail could even set another key): refuse both.
+	 */
+	for (p = text, nl = 1; p < text + len; p = eol + 1, nl++) {
+		if ((eol = memchr(p, '\n', (size_t)(text + len - p))) == NULL)
+			eol = text + len;
+		if (memchr(p, '\0', (size_t)(eol - p)) != NULL ||
+		    eol - p > INI_MAX_LINE - 1) {
+			if (memchr(p, '\0', (size_t)(eol - p)) != NULL)
+				util_err(path, nl, "NUL byte");
+			else
+				util_err(path, nl, "line longer than %d bytes",
+				    INI_MAX_LINE - 1);
+			free(text);
+			goto out;
+		}
 	}
 	c->hash = util_hash(c->hash, text, len);
 	memset(&x, 0, sizeof(x));

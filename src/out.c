@@ -1,4 +1,5 @@
 /* out.c - the output directory: atomic writes, only what changed, a manifest */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -149,6 +150,25 @@ read_manifest(struct out *o)
 	}
 }
 
+/* Removes the temporary files a killed build left in subdirectory rel. */
+static void
+sweep(struct out *o, const char *rel)
+{
+	struct dirent *de;
+	DIR *d;
+	int fd = openat(o->dirfd, rel, O_RDONLY | O_DIRECTORY);
+
+	if (fd < 0 || (d = fdopendir(fd)) == NULL) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	while ((de = readdir(d)) != NULL)
+		if (strncmp(de->d_name, TMP_PREFIX, strlen(TMP_PREFIX)) == 0)
+			unlinkat(dirfd(d), de->d_name, 0);
+	closedir(d);
+}
+
 struct out *
 out_open(const char *dir)
 {
@@ -175,6 +195,7 @@ out_open(const char *dir)
 		goto fail;
 	}
 	read_manifest(o);
+	sweep(o, ".");
 	return o;
 fail:
 	out_close(o, 0, 1, 0, NULL);
@@ -202,6 +223,10 @@ out_uptodate(struct out *o, uint64_t inputs)
 		if (o->e[i].path != NULL && !untouched(o, o->e[i].path,
 		    o->e[i].size, &st))
 			return 0;
+	/* Every file stands as the last build left it: all are this build's too. */
+	for (i = 0; i < o->cap; i++)
+		o->e[i].seen = o->e[i].path != NULL;
+	o->st.unchanged = o->n;
 	return 1;
 }
 
@@ -213,8 +238,10 @@ out_mkdir(struct out *o, const char *rel)
 	if (mkdirat(o->dirfd, rel, 0777) == 0)
 		return 1;
 	if (errno == EEXIST && fstatat(o->dirfd, rel, &st, 0) == 0 &&
-	    S_ISDIR(st.st_mode))
+	    S_ISDIR(st.st_mode)) {
+		sweep(o, rel);
 		return 1;
+	}
 	util_err(o->dir, 0, "cannot create directory %s: %s", rel,
 	    errno == EEXIST ? "a file is in the way" : strerror(errno));
 	return 0;
@@ -261,9 +288,10 @@ write_all(int fd, const char *data, size_t n)
 	return 1;
 }
 
-/* Publishes data as rel without ever showing a partial file. */
+/* Publishes data as rel (exists: whether rel is there now) without ever showing a partial file. */
 static int
-replace(struct out *o, const char *rel, const char *data, size_t n)
+replace(struct out *o, const char *rel, const char *data, size_t n,
+    int exists)
 {
 	char tmp[4200], parent[4096], procpath[64];
 	const char *slash = strrchr(rel, '/');
@@ -281,15 +309,18 @@ replace(struct out *o, const char *rel, const char *data, size_t n)
 	 * A new file can be written unnamed and linked in whole: one
 	 * directory operation, and nothing left behind by a killed build.
 	 */
-	if ((fd = openat(o->dirfd, parent, O_TMPFILE | O_WRONLY, 0666)) >= 0) {
-		snprintf(procpath, sizeof(procpath), "/proc/self/fd/%d", fd);
+	if (!exists && (fd = openat(o->dirfd, parent, O_TMPFILE | O_WRONLY,
+	    0666)) >= 0) {
 		if (!write_all(fd, data, n)) {
 			err = errno;
 			close(fd);
 			util_err(o->dir, 0, "%s: %s", rel, strerror(err));
 			return 0;
 		}
-		if (linkat(AT_FDCWD, procpath, o->dirfd, rel,
+		/* Linking by descriptor needs privilege on older kernels: /proc then. */
+		snprintf(procpath, sizeof(procpath), "/proc/self/fd/%d", fd);
+		if (linkat(fd, "", o->dirfd, rel, AT_EMPTY_PATH) == 0 ||
+		    linkat(AT_FDCWD, procpath, o->dirfd, rel,
 		    AT_SYMLINK_FOLLOW) == 0) {
 			close(fd);
 			return 1;
@@ -318,6 +349,15 @@ replace(struct out *o, const char *rel, const char *data, size_t n)
 	if (close(fd) != 0) {
 		err = errno;
 		goto fail;
+	}
+	/*
+	 * Swapping names and then removing the old file is as atomic as a
+	 * rename over it, and spares ext4 the flush it does for such renames.
+	 */
+	if (exists && renameat2(o->dirfd, tmp, o->dirfd, rel,
+	    RENAME_EXCHANGE) == 0) {
+		unlinkat(o->dirfd, tmp, 0);
+		return 1;
 	}
 	if (renameat(o->dirfd, tmp, o->dirfd, rel) != 0) {
 		err = errno;
@@ -355,19 +395,20 @@ out_write(struct out *o, const char *rel, const char *data, size_t n)
 	uint64_t h = util_hash(UTIL_HASH_INIT, data, n);
 	struct entry *e;
 	struct stat st;
-	int known, unchanged;
+	int known, exists, unchanged;
 
 	pthread_mutex_lock(&o->lock);
 	e = slot(o, rel);
 	known = e->path != NULL && e->hash == h && e->size == n;
 	pthread_mutex_unlock(&o->lock);
-	if (known && untouched(o, rel, n, &st))
+	exists = fstatat(o->dirfd, rel, &st, AT_SYMLINK_NOFOLLOW) == 0;
+	if (known && exists && S_ISREG(st.st_mode) && (size_t)st.st_size == n &&
+	    o->built != 0 && mtime_ns(&st) <= o->built)
 		unchanged = 1;
 	else
-		unchanged = fstatat(o->dirfd, rel, &st, AT_SYMLINK_NOFOLLOW) ==
-		    0 && S_ISREG(st.st_mode) && (size_t)st.st_size == n &&
-		    same_bytes(o->dirfd, rel, data, n);
-	if (!unchanged && (!unstamp(o) || !replace(o, rel, data, n)))
+		unchanged = exists && S_ISREG(st.st_mode) &&
+		    (size_t)st.st_size == n && same_bytes(o->dirfd, rel, data, n);
+	if (!unchanged && (!unstamp(o) || !replace(o, rel, data, n, exists)))
 		return 0;
 	pthread_mutex_lock(&o->lock);
 	e = insert(o, rel);
@@ -406,10 +447,11 @@ finish(struct out *o, uint64_t inputs)
 		buf_printf(&b, "%016llx %zu %s\n",
 		    (unsigned long long)v[i]->hash, v[i]->size, v[i]->path);
 	free(v);
-	rc = unstamp(o) && replace(o, MANIFEST, b.data ? b.data : "", b.len);
+	rc = unstamp(o) && replace(o, MANIFEST, b.data ? b.data : "", b.len,
+	    faccessat(o->dirfd, MANIFEST, F_OK, AT_EACCESS) == 0);
 	buf_reset(&b);
 	buf_printf(&b, "%016llx\n", (unsigned long long)inputs);
-	rc = rc && replace(o, STAMP, b.data, b.len);
+	rc = rc && replace(o, STAMP, b.data, b.len, 0);
 	buf_free(&b);
 	return rc;
 }

@@ -26,7 +26,10 @@ struct out *out_open(const char *dir);
  */
 int out_uptodate(struct out *o, uint64_t inputs);
 
-/* Creates subdirectory rel. Returns 0 on failure (reported), else 1. */
+/*
+ * Creates subdirectory rel, or removes the temporary files a killed build
+ * left in it. Returns 0 on failure (reported), else 1.
+ */
 int out_mkdir(struct out *o, const char *rel);
 
 /*

@@ -323,17 +323,17 @@ static void
 port_names(const struct registry *r, unsigned port, buf *b)
 {
 	const struct registry_entry *e;
-	const char *name, *p;
+	const char *p;
 	size_t start = b->len, n;
 	uint32_t i;
-	char *dup;
+	char *dup, *name, *save;
 
 	for (i = r->off[port]; i < r->off[port + 1]; i++) {
 		e = &r->e[r->idx[i]];
 		dup = xmalloc(strlen(e->service) + strlen(e->aliases) + 2);
 		sprintf(dup, "%s %s", e->service, e->aliases);
-		for (name = strtok(dup, " "); name != NULL;
-		    name = strtok(NULL, " ")) {
+		for (name = strtok_r(dup, " ", &save); name != NULL;
+		    name = strtok_r(NULL, " ", &save)) {
 			n = strlen(name);
 			/* Skip names already listed: ", name," within the list. */
 			for (p = b->data ? b->data + start : NULL; p != NULL &&
@@ -1112,7 +1112,7 @@ search_index(struct ctx *x, struct worker *w)
 	return out_write(x->out, "assets/search-index.js", b->data, b->len);
 }
 
-/* Copies templates/assets/ to assets/. */
+/* Hashes templates/assets/ into *hash (if not NULL), or copies it to assets/. */
 static int
 assets(struct ctx *x, uint64_t *hash, int write)
 {
@@ -1136,9 +1136,11 @@ assets(struct ctx *x, uint64_t *hash, int write)
 		free(path);
 		if (data == NULL)
 			goto out;
-		*hash = util_hash(*hash, ents[i]->d_name,
-		    strlen(ents[i]->d_name) + 1);
-		*hash = util_hash(*hash, data, len);
+		if (hash != NULL) {
+			*hash = util_hash(*hash, ents[i]->d_name,
+			    strlen(ents[i]->d_name) + 1);
+			*hash = util_hash(*hash, data, len);
+		}
 		snprintf(rel, sizeof(rel), "assets/%s", ents[i]->d_name);
 		if (write && !out_write(x->out, rel, data, len)) {
 			free(data);
@@ -1430,10 +1432,11 @@ site_build(const struct site_opts *o)
 		goto out;
 	if (!port_pages(&x))
 		goto out;
-	if (!o->markdown) {
+	/* A partial build is for previews and measuring: only its port pages. */
+	if (!o->markdown && !o->partial) {
 		worker_init(&w, &x);
 		if (!index_pages(&x, &w) || !search_index(&x, &w) ||
-		    !assets(&x, &inputs, 1) || !sitemaps(&x, &w))
+		    !assets(&x, NULL, 1) || !sitemaps(&x, &w))
 			goto out;
 	}
 	ok = !site_interrupted;

@@ -32,7 +32,7 @@ extern int util_quiet;
  */
 char *util_file_read(const char *path, size_t max, size_t *len);
 
-/* 64-bit FNV-1a over n bytes, continuing from h (start with UTIL_HASH_INIT). */
+/* A 64-bit hash of n bytes, continuing from h (start with UTIL_HASH_INIT). */
 #define UTIL_HASH_INIT 0xcbf29ce484222325ULL
 uint64_t util_hash(uint64_t h, const void *p, size_t n);
 
