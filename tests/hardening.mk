@@ -31,8 +31,8 @@ FUZZ_OBJS = $(SRCS:src/%.c=$(FUZZ_DIR)/obj/%.o) $(FUZZ_DIR)/obj/ctpl.o
 FUZZERS = fuzz_csv fuzz_services fuzz_conf fuzz_note
 FUZZ_BINS = $(FUZZERS:%=$(FUZZ_DIR)/%)
 
-.PHONY: asan asan-build valgrind fuzz fuzz-build fuzz-replay hardening \
-	hardening-tools
+.PHONY: asan asan-build tsan-build valgrind fuzz fuzz-build fuzz-replay \
+	hardening hardening-tools
 
 asan-build: $(ASAN_DIR)/portpages $(ASAN_UNIT)
 
@@ -59,6 +59,23 @@ asan: asan-build
 
 valgrind: portpages
 	tests/hardening/valgrind.sh
+
+# ThreadSanitizer: the worker threads of the port pages.
+TSAN_DIR = tests/build/tsan
+TSAN_OBJS = $(SRCS:src/%.c=$(TSAN_DIR)/%.o) $(TSAN_DIR)/ctpl.o
+
+tsan-build: $(TSAN_DIR)/portpages
+
+$(TSAN_DIR)/%.o: src/%.c $(HDRS)
+	@mkdir -p $(TSAN_DIR)
+	$(HCC) $(HARDEN_CFLAGS) -fsanitize=thread -c -o $@ $<
+
+$(TSAN_DIR)/ctpl.o: src/ctpl.cc src/ctpl.h src/buf.h
+	@mkdir -p $(TSAN_DIR)
+	$(HCXX) $(HARDEN_CXXFLAGS) -fsanitize=thread -c -o $@ $<
+
+$(TSAN_DIR)/portpages: $(TSAN_DIR)/main.o $(TSAN_OBJS)
+	$(HCXX) -fsanitize=thread -o $@ $(TSAN_DIR)/main.o $(TSAN_OBJS) $(LIBS)
 
 fuzz-build: $(FUZZ_BINS)
 

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# tests/e2e/notes.sh - curated notes: format, links, rendering, search and home page
+. "$(dirname "$0")/../lib.sh"
+
+N=$ROOT/content/ports
+count=$(ls "$N" | grep -c '^[0-9]*\.md$')
+check "at least 100 curated notes ($count)" test "$count" -ge 100
+required="20 21 22 23 25 53 67 68 69 80 110 123 143 161 389 443 445 465 587 636 853 993 995
+1433 1521 3306 3389 5432 5900 6379 8080 8443 9200 11211 27017 2375 2376 2379 2380 5985 5986
+6443 10250 500 1194 1701 1723 3478 4500 5060 5061 51820 3000 5000 8000 8888 9000 9090 19999
+25565 27015 32400 135 136 137 138 139 1900 4444 6667 12345 31337"
+missing=
+for p in $required; do [ -f "$N/$p.md" ] || missing="$missing $p"; done
+check "every port the issue lists has a note${missing:+ (missing:$missing)}" test -z "$missing"
+
+# Tags and risk levels from the documented set; the four keys and five sections.
+allowed=$(awk '/^  web, mail/,/backup$/' "$ROOT/docs/NOTES-FORMAT.md" | tr -d ' \n' | tr ',' ' ')
+format_ok() {
+	local f bad=0 t
+	for f in "$N"/*.md; do
+		head -1 "$f" | grep -qx -- '---' || { echo "  $f: no front matter"; bad=1; continue; }
+		for k in title tags risk names; do
+			grep -q "^$k: ." "$f" || { echo "  $f: no $k"; bad=1; }
+		done
+		grep -qE '^risk: (low|medium|high|critical)$' "$f" || { echo "  $f: bad risk"; bad=1; }
+		for t in $(sed -n 's/^tags: //p' "$f" | tr ',' ' '); do
+			grep -qw -- "$t" <<<"$allowed" || { echo "  $f: tag $t not in the documented set"; bad=1; }
+		done
+		[ "$(grep -c '^## ' "$f")" -ge 5 ] || { echo "  $f: fewer than five sections"; bad=1; }
+		grep -q '^# ' "$f" && { echo "  $f: level-1 heading"; bad=1; }
+	done
+	return $bad
+}
+check "front matter, tags, risk levels and sections follow docs/NOTES-FORMAT.md" format_ok
+links_ok() {
+	local bad=0 url
+	while read -r url; do
+		case $url in
+		https://*[\ \"\'\<\>]* | *utm_* | *fbclid* | *gclid* | *'?ref='* | *'&ref='*)
+			echo "  bad link: $url"; bad=1 ;;
+		https://[a-z0-9]*.[a-z]*/* | https://[a-z0-9]*.[a-z]*) ;;
+		*) echo "  not an https link: $url"; bad=1 ;;
+		esac
+	done < <(grep -ohE '\]\([^)]*\)|<https?://[^>]*>' "$N"/*.md | sed -E 's/^\]\(|^<|\)$|>$//g')
+	return $bad
+}
+check "every external link is https and carries no tracking parameters" links_ok
+
+S=$T/site
+check "the site builds with every note" build "$S"
+shown() {
+	local f p bad=0
+	for f in "$N"/*.md; do
+		p=$(basename "$f" .md)
+		grep -q '<section class="note"' "$S/port/$p.html" || { echo "  port $p: note missing"; bad=1; }
+	done
+	return $bad
+}
+check "every note's port page shows it" shown
+check "notes render above the generic sections" \
+	bash -c "awk '/<section class=\"note\"/{n=NR} /section-what/{w=NR} END{exit !(n && w && n < w)}' '$S/port/22.html'"
+mkdir -p "$T/content/ports"
+printf -- '---\ntitle: Test\n---\n## Raw\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))\n' >"$T/content/ports/7.md"
+"$PP" -q -t "$ROOT/templates" -c "$T/content" -r "$REG" -o "$T/unsafe" --range 7-7
+check "a note's raw HTML and javascript: links are dropped (safe mode)" \
+	bash -c "grep -q 'raw HTML omitted' '$T/unsafe/port/7.html' && ! grep -q '<script>alert' '$T/unsafe/port/7.html' && ! grep -q 'javascript:' '$T/unsafe/port/7.html'"
+search_has() { grep -qE "^\[$1,\"[^\"]*\",\"[^\"]*\",\"[^\"]*\",\"[^\"]*$2" "$S/assets/search-index.js"; }
+check "search data: minecraft -> 25565" search_has 25565 minecraft
+check "search data: wireguard -> 51820" search_has 51820 wireguard
+check "search data: plex -> 32400" search_has 32400 plex
+check "search data carries tags (remote-access on 22)" search_has 22 remote-access
+check "home page lists the curated ports" \
+	bash -c "grep -q 'href=\"port/25565.html\"' '$S/index.html' && grep -q 'href=\"port/51820.html\"' '$S/index.html'"
