@@ -53,8 +53,8 @@ site/.make-stamp: portpages $(SITE_INPUTS)
 
 # Installs every build, test and benchmark-free dependency on Debian 12.
 deps:
-	apt-get update
-	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+	apt-get -o DPkg::Lock::Timeout=600 update
+	DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends \
 	  build-essential pkg-config libcmark-dev libctemplate-dev libcsv-dev \
 	  libinih-dev libcmocka-dev libwireshark-data netbase \
 	  chromium default-jre-headless python3 clang libclang-rt-14-dev \

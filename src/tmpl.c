@@ -612,20 +612,26 @@ void
 tmpl_dict_set(tmpl_dict *d, size_t node, int name, const char *value,
     size_t len)
 {
-	size_t k = add_node(d, node, name, 0), i, start = d->v.len;
+	size_t k = add_node(d, node, name, 0), i, start;
+	char *o;
 	int gap = 0;
 
 	/* Folded white space reads the same in HTML and keeps Markdown inert. */
+	buf_grow(&d->v, len);
+	start = d->v.len;
+	o = d->v.data + start;
 	for (i = 0; i < len; i++) {
 		if (is_space(value[i])) {
 			gap = 1;
 			continue;
 		}
-		if (gap && d->v.len > start)
-			buf_putc(&d->v, ' ');
+		if (gap && o > d->v.data + start)
+			*o++ = ' ';
 		gap = 0;
-		buf_putc(&d->v, value[i]);
+		*o++ = value[i];
 	}
+	*o = '\0';
+	d->v.len = (size_t)(o - d->v.data);
 	d->n[k].voff = start;
 	d->n[k].vlen = d->v.len - start;
 }

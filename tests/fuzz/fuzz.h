@@ -92,4 +92,15 @@ fuzz_write(const char *path, const uint8_t *data, size_t size)
 		fuzz_die(path);
 }
 
+/* Aborts if s holds what util_utf8_clean would replace. */
+static inline void
+fuzz_clean(const char *s)
+{
+	size_t bad;
+
+	free(util_utf8_clean(s, strlen(s), &bad));
+	if (bad > 0)
+		abort();
+}
+
 #endif

@@ -15,11 +15,17 @@ fuzz_check_index(const struct registry *r)
 	unsigned port;
 	uint32_t j;
 
-	for (port = 0; port <= 65535; port++)
+	/* The bounds registry.c sets: 64 entries at a port, 2^20 in all. */
+	if (r->off[65536] > (1u << 20) || r->n > (128u << 10))
+		abort();
+	for (port = 0; port <= 65535; port++) {
+		if (r->off[port + 1] - r->off[port] > 64)
+			abort();
 		for (j = r->off[port]; j < r->off[port + 1]; j++)
 			if (r->idx[j] >= r->n || !r->e[r->idx[j]].has_port ||
 			    r->e[r->idx[j]].lo > port || r->e[r->idx[j]].hi < port)
 				abort();
+	}
 }
 
 /*
@@ -45,6 +51,12 @@ fuzz_registry(const char *path)
 	for (i = 0; i < r->n; i++) {
 		e = &r->e[i];
 		registry_protos_str(e->protos, protos);
+		/* Every string is clean: no NUL, bad UTF-8, control or bidi. */
+		fuzz_clean(e->service);
+		fuzz_clean(e->aliases);
+		fuzz_clean(e->desc);
+		fuzz_clean(e->reference);
+		fuzz_clean(e->notes);
 		sink += (unsigned)strlen(protos) + (unsigned)strlen(e->service) +
 		    (unsigned)strlen(e->aliases) + (unsigned)strlen(e->desc) +
 		    (unsigned)strlen(e->notes);

@@ -341,7 +341,7 @@ ppbg B "$W"
 pid=$!
 sleep "$delay"
 kill -s KILL $pid 2>/dev/null
-wait $pid
+{ wait $pid; } 2>/dev/null
 bad=$(intact "$W" | grep -v '^temporary file left')
 if [ -z "$bad" ]; then ok "faults: SIGKILL after ${delay}s: every page old or new"; else not_ok "faults: SIGKILL after ${delay}s: $bad"; fi
 left=$(find "$W" -name '.portpages-tmp-*' | wc -l)
