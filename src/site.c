@@ -469,7 +469,8 @@ others(const struct ctx *x, tmpl_dict *d, unsigned port, const char *list)
 		for (j = svc_find(x, name); j < x->nsvc && nseen < MAX_OTHER &&
 		    strcmp(x->svc[j].name, name) == 0; j++) {
 			p = x->svc[j].e->lo;
-			if (port >= x->svc[j].e->lo && port <= x->svc[j].e->hi)
+			if (!x->svc[j].e->has_port || (port >= x->svc[j].e->lo &&
+			    port <= x->svc[j].e->hi))
 				continue;
 			for (i = 0; i < nseen && seen[i] != p; i++)
 				;

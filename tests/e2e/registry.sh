@@ -76,6 +76,10 @@ if need_csv "IANA snapshot: every (port, protocol, service name) on its page"; t
 	check "IANA 80: http, www, www-http" has2 80 "assigns it to http, www, www-http."
 	check "IANA 6001: x11 6000-6063" has2 6001 "covers every port from 6000 to 6063"
 	check "IANA: newest date on the pages" has2 22 "(newest entry 2024-04-30)"
+	check "IANA 66: links to sql-net on its other port, 150" \
+		grep -q '<a href="150.html">Port 150</a> (sql-net)' "$S2/port/66.html"
+	check "IANA 22: a service name without a port is not linked" \
+		bash -c "! grep -q 'href=\"0.html\">Port 0</a> (ssh)' '$S2/port/22.html'"
 fi
 
 # Bad registry input: an error or warnings with file:line, and the site untouched.

@@ -69,6 +69,9 @@ san "hostile services registry" 0 "$P" -q -j 2 -t templates -c "$H/content" -r "
 san "hostile input, --no-cache" 0 "$P" -q -j 2 --no-cache -t templates -c "$H/content" -r "$H/reg.csv" -o "$T/h3" --range 0-1100
 printf 'Service Name,Port Number\n' >"$H/empty.csv"
 san "registry without entries (error)" 1 "$P" -q -t templates -c content -r "$H/empty.csv" -o "$T/h4"
+mkdir -p "$H/eof/ports"
+cp tests/fuzz/regress/note/front-matter-closed-at-eof.md "$H/eof/ports/22.md"
+san "note whose front matter ends the file" 0 "$P" -q -t templates -c "$H/eof" -r "$REG" -p 22
 printf -- '---\ntitle: x\xe2\x80\xaey\n---\n' >"$H/content/ports/23.md"
 san "note with a bidi override in its title (error)" 1 "$P" -q -t templates -c "$H/content" -r "$REG" -o "$T/h5"
 
