@@ -40,7 +40,8 @@ struct out {
 	uint64_t	 stamp;
 	int		 have_stamp;
 	int		 unstamped;
-	int		 failed;
+	char		 fresh[8][16];	/* subdirectories this build created */
+	int		 nfresh;
 	unsigned long	 tmpseq;
 	struct out_stats st;
 	pthread_mutex_t	 lock;
@@ -235,8 +236,12 @@ out_mkdir(struct out *o, const char *rel)
 {
 	struct stat st;
 
-	if (mkdirat(o->dirfd, rel, 0777) == 0)
+	if (mkdirat(o->dirfd, rel, 0777) == 0) {
+		/* Nothing in it yet: its files need no look-up before writing. */
+		if (o->nfresh < 8 && strlen(rel) < sizeof(o->fresh[0]))
+			strcpy(o->fresh[o->nfresh++], rel);
 		return 1;
+	}
 	if (errno == EEXIST && fstatat(o->dirfd, rel, &st, 0) == 0 &&
 	    S_ISDIR(st.st_mode)) {
 		sweep(o, rel);
@@ -389,6 +394,20 @@ unstamp(struct out *o)
 	return rc;
 }
 
+/* 1 if rel is in a subdirectory this build created. */
+static int
+in_fresh(const struct out *o, const char *rel)
+{
+	const char *slash = strchr(rel, '/');
+	size_t n = slash ? (size_t)(slash - rel) : 0;
+	int i;
+
+	for (i = 0; n > 0 && i < o->nfresh; i++)
+		if (strlen(o->fresh[i]) == n && memcmp(o->fresh[i], rel, n) == 0)
+			return 1;
+	return 0;
+}
+
 int
 out_write(struct out *o, const char *rel, const char *data, size_t n)
 {
@@ -401,7 +420,8 @@ out_write(struct out *o, const char *rel, const char *data, size_t n)
 	e = slot(o, rel);
 	known = e->path != NULL && e->hash == h && e->size == n;
 	pthread_mutex_unlock(&o->lock);
-	exists = fstatat(o->dirfd, rel, &st, AT_SYMLINK_NOFOLLOW) == 0;
+	exists = !in_fresh(o, rel) && fstatat(o->dirfd, rel, &st,
+	    AT_SYMLINK_NOFOLLOW) == 0;
 	if (known && exists && S_ISREG(st.st_mode) && (size_t)st.st_size == n &&
 	    o->built != 0 && mtime_ns(&st) <= o->built)
 		unchanged = 1;

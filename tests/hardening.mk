@@ -113,3 +113,8 @@ tests/build/hardening/rss: tests/hardening/rss.c
 
 hardening: portpages
 	tests/hardening/run-suite.sh
+
+# Built by pattern rules only: without this make would delete them after
+# each build and compile them all again the next time.
+.SECONDARY: $(ASAN_OBJS) $(FUZZ_OBJS) $(TSAN_OBJS) \
+	$(FUZZ_BINS:%=%.o) $(ASAN_UNIT:%=%.o)

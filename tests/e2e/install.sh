@@ -66,13 +66,15 @@ check "init: leaves a non-empty directory as it was" \
 check "init: refuses the site it just made" test $? -eq 1
 
 # --- build inside the new site ----------------------------------------------
-(cd "$NEW" && "$SPP" -q --range 0-99 -r "$REG") >"$T/build.log" 2>&1
+(cd "$NEW" && "$SPP" -q -r "$REG") >"$T/build.log" 2>&1
 rc=$?
 check "new site: builds (exit 0)" test "$rc" -eq 0
-check "new site: site/ has index, port 0 and 99, assets" \
+check "new site: site/ has index, port 0 and 65535, assets" \
 	test -f "$NEW/site/index.html" -a -f "$NEW/site/port/0.html" \
-	-a -f "$NEW/site/port/99.html" -a -f "$NEW/site/assets/style.css"
-check "new site: --range 0-99 leaves port 100 out" test ! -e "$NEW/site/port/100.html"
+	-a -f "$NEW/site/port/65535.html" -a -f "$NEW/site/assets/style.css"
+(cd "$NEW" && "$SPP" -q --range 0-99 -r "$REG" -o "$T/partial") >>"$T/build.log" 2>&1
+check "new site: --range 0-99 writes ports 0-99 only" \
+	test -f "$T/partial/port/99.html" -a ! -e "$T/partial/port/100.html" -a ! -e "$T/partial/index.html"
 check "new site: the manifest and stamp are written" \
 	test -f "$NEW/site/.portpages-manifest" -a -f "$NEW/site/.portpages-stamp"
 check "new site: nothing written outside site/" \
@@ -221,4 +223,4 @@ check "deb: the unpacked binary runs --version" \
 	-c "$X/usr/share/portpages/content" -r "$REG" -o "$T/debsite" \
 	>"$T/debsite.log" 2>&1
 check "deb: the unpacked binary builds ports 0-9" \
-	test $? -eq 0 -a -f "$T/debsite/port/9.html" -a -f "$T/debsite/index.html"
+	test $? -eq 0 -a -f "$T/debsite/port/9.html" -a ! -e "$T/debsite/port/10.html"

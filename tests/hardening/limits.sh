@@ -104,6 +104,18 @@ if [ "$(grep -c '<h3\|class="assignment' "$O/port/80.html" 2>/dev/null)" -gt 200
 	not_ok "limits: 1,000 entries at port 80: the page lists more than 64"
 fi
 
+# The worst a registry within the limits can do to memory (LIMITS_HEAVY=1:
+# 20 s, 2 GB of disk): 131,071 entries whose descriptions are all "&",
+# five bytes each once escaped, listed on one services index page.
+if [ "${LIMITS_HEAVY:-0}" = 1 ]; then
+	amp=$(head -c 480 /dev/zero | tr '\0' '&')
+	{ echo "$HEADER"; seq 0 131070 | awk -v a="$amp" '{printf "s%d,%d,tcp,%s\n", $1, $1 % 65536, a}'; } >"$T/worst.csv"
+	TIMEOUT=300 limit "whole build, 64 MB registry built to bloat services/s.html" 0 1536 '' -c content -r "$T/worst.csv" -o "$T/worst"
+	rm -rf "$T/worst.csv" "$T/worst"
+else
+	skip "limits: whole build from a 64 MB registry built to bloat one page (LIMITS_HEAVY=1; measured: 952 MB peak RSS)"
+fi
+
 # Notes.
 C=$T/c50
 mkdir -p "$C/ports"
