@@ -128,10 +128,11 @@ test_include_and_variants(void **state)
 static void
 test_md_escape(void **state)
 {
+	const char *s = "SQL*NET <u> [a](b) x_y #1 é";
 	buf b = { 0 };
 
 	(void)state;
-	tmpl_md_escape(&b, "SQL*NET <u> [a](b) x_y #1 é", 31);
+	tmpl_md_escape(&b, s, strlen(s));
 	assert_string_equal(b.data, "SQL\\*NET \\<u\\> \\[a\\]\\(b\\) x\\_y "
 	    "\\#1 é");
 	buf_free(&b);
