@@ -40,6 +40,7 @@ struct out {
 	uint64_t	 stamp;
 	int		 have_stamp;
 	int		 unstamped;
+	int		 reported;	/* an error was reported */
 	char		 fresh[8][16];	/* subdirectories this build created */
 	int		 nfresh;
 	unsigned long	 tmpseq;
@@ -203,6 +204,23 @@ fail:
 	return NULL;
 }
 
+/*
+ * Reports "DIR/rel: what" once per build: when the disk fills, every
+ * thread fails at once, and one line says it.
+ */
+static void
+fail(struct out *o, const char *rel, const char *what)
+{
+	int first;
+
+	pthread_mutex_lock(&o->lock);
+	first = !o->reported;
+	o->reported = 1;
+	pthread_mutex_unlock(&o->lock);
+	if (first)
+		util_err(NULL, 0, "%s/%s: %s", o->dir, rel, what);
+}
+
 /* 1 if rel is a regular file of size bytes not modified since the manifest. */
 static int
 untouched(struct out *o, const char *rel, size_t size, struct stat *st)
@@ -305,7 +323,7 @@ replace(struct out *o, const char *rel, const char *data, size_t n,
 	int fd, err;
 
 	if (dlen >= sizeof(parent) || strlen(rel) >= sizeof(parent)) {
-		util_err(o->dir, 0, "%s: path too long", rel);
+		fail(o, rel, "path too long");
 		return 0;
 	}
 	memcpy(parent, dlen ? rel : ".", dlen ? dlen : 1);
@@ -319,7 +337,7 @@ replace(struct out *o, const char *rel, const char *data, size_t n,
 		if (!write_all(fd, data, n)) {
 			err = errno;
 			close(fd);
-			util_err(o->dir, 0, "%s: %s", rel, strerror(err));
+			fail(o, rel, strerror(err));
 			return 0;
 		}
 		/* Linking by descriptor needs privilege on older kernels: /proc then. */
@@ -333,7 +351,7 @@ replace(struct out *o, const char *rel, const char *data, size_t n,
 		err = errno;
 		close(fd);
 		if (err != EEXIST) {
-			util_err(o->dir, 0, "%s: %s", rel, strerror(err));
+			fail(o, rel, strerror(err));
 			return 0;
 		}
 	}
@@ -343,7 +361,7 @@ replace(struct out *o, const char *rel, const char *data, size_t n,
 	snprintf(tmp, sizeof(tmp), "%.*s" TMP_PREFIX "%ld-%lu", (int)dlen, rel,
 	    (long)getpid(), seq);
 	if ((fd = openat(o->dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL, 0666)) < 0) {
-		util_err(o->dir, 0, "%s: %s", rel, strerror(errno));
+		fail(o, rel, strerror(errno));
 		return 0;
 	}
 	if (!write_all(fd, data, n)) {
@@ -371,7 +389,7 @@ replace(struct out *o, const char *rel, const char *data, size_t n,
 	return 1;
 fail:
 	unlinkat(o->dirfd, tmp, 0);
-	util_err(o->dir, 0, "%s: %s", rel, strerror(err));
+	fail(o, rel, strerror(err));
 	return 0;
 }
 
@@ -422,6 +440,11 @@ out_write(struct out *o, const char *rel, const char *data, size_t n)
 	pthread_mutex_unlock(&o->lock);
 	exists = !in_fresh(o, rel) && fstatat(o->dirfd, rel, &st,
 	    AT_SYMLINK_NOFOLLOW) == 0;
+	/* A link is replaced, never written through; a directory is refused. */
+	if (exists && S_ISDIR(st.st_mode)) {
+		fail(o, rel, "a directory is in the way");
+		return 0;
+	}
 	if (known && exists && S_ISREG(st.st_mode) && (size_t)st.st_size == n &&
 	    o->built != 0 && mtime_ns(&st) <= o->built)
 		unchanged = 1;

@@ -41,7 +41,9 @@ fuzz_pid=$!
 
 for s in limits asan valgrind inject faults; do
 	echo "# tests/hardening/$s.sh"
+	t=$(date +%s)
 	bash "$H/$s.sh" || not_ok "tests/hardening/$s.sh exited non-zero"
+	echo "# tests/hardening/$s.sh: $(($(date +%s) - t)) s"
 done
 
 echo "# libFuzzer, ${SECS}s per harness"
