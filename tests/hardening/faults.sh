@@ -19,6 +19,9 @@ cd "$ROOT" || exit 1
 export LC_ALL=C
 RANGE=${FAULTS_RANGE:-0-4095}
 chmod 755 "$T"
+# Whatever happens, no mount or immutable file outlives the test.
+trap 'umount "$T/full" 2>/dev/null; umount "$T/w" 2>/dev/null
+	chattr -R -i "$T" 2>/dev/null; rm -rf "$T"' EXIT
 
 # Content A and B differ in the site title, so that every page differs,
 # and B's pages are about 1 KB larger (its title, on every page several
@@ -254,7 +257,7 @@ if mount -t tmpfs -o size=5m tmpfs "$M" 2>/dev/null; then
 		cp -a "$T/refA" "$M/site"
 		dd if=/dev/zero of="$M/filler" bs=64k 2>/dev/null
 		rm -f "$M/filler"
-		dd if=/dev/zero of="$M/filler" bs=1k count=$(($(df -k --output=avail "$M" | tail -1) - 256)) 2>/dev/null
+		dd if=/dev/zero of="$M/filler" bs=1k count=$(($(df -k --output=avail "$M" | tail -1) - 48)) 2>/dev/null
 		pp B "$M/site" 2>"$T/err"
 		rc=$?
 		fault "disk full while replacing pages" "$M/site" $rc "$T/err" 1
