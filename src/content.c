@@ -160,16 +160,15 @@ load_conf(struct content *c)
 	for (p = text, nl = 1; p < text + len; p = eol + 1, nl++) {
 		if ((eol = memchr(p, '\n', (size_t)(text + len - p))) == NULL)
 			eol = text + len;
-		if (memchr(p, '\0', (size_t)(eol - p)) != NULL ||
-		    eol - p > INI_MAX_LINE - 1) {
-			if (memchr(p, '\0', (size_t)(eol - p)) != NULL)
-				util_err(path, nl, "NUL byte");
-			else
-				util_err(path, nl, "line longer than %d bytes",
-				    INI_MAX_LINE - 1);
-			free(text);
-			goto out;
-		}
+		if (memchr(p, '\0', (size_t)(eol - p)) != NULL)
+			util_err(path, nl, "NUL byte");
+		else if (eol - p - (eol > p && eol[-1] == '\r') > INI_MAX_LINE - 1)
+			util_err(path, nl, "line longer than %d bytes",
+			    INI_MAX_LINE - 1);
+		else
+			continue;
+		free(text);
+		goto out;
 	}
 	c->hash = util_hash(c->hash, text, len);
 	memset(&x, 0, sizeof(x));

@@ -25,6 +25,7 @@
 
 #define BLOCK 256		/* ports on a block index page */
 #define MAX_OTHER 16		/* links to the same service on other ports */
+#define MAX_NAMES 64		/* service names listed for one port */
 #define CHUNK 64		/* ports a worker takes at a time */
 #define CACHE_BYTES (8u << 20)	/* per worker */
 #define SITEMAP_MAX 50000	/* URLs per sitemap file (the protocol's limit) */
@@ -318,13 +319,16 @@ status_text(enum registry_status s)
 	    "reserved" : "unassigned";
 }
 
-/* Appends every distinct service name and alias at port, comma-separated. */
+/*
+ * Appends every distinct service name and alias at port, comma-separated,
+ * at most MAX_NAMES of them: the check for repeats is quadratic.
+ */
 static void
 port_names(const struct registry *r, unsigned port, buf *b)
 {
 	const struct registry_entry *e;
 	const char *p;
-	size_t start = b->len, n;
+	size_t start = b->len, n, count = 0;
 	uint32_t i;
 	char *dup, *name, *save;
 
@@ -332,8 +336,8 @@ port_names(const struct registry *r, unsigned port, buf *b)
 		e = &r->e[r->idx[i]];
 		dup = xmalloc(strlen(e->service) + strlen(e->aliases) + 2);
 		sprintf(dup, "%s %s", e->service, e->aliases);
-		for (name = strtok_r(dup, " ", &save); name != NULL;
-		    name = strtok_r(NULL, " ", &save)) {
+		for (name = strtok_r(dup, " ", &save); name != NULL &&
+		    count < MAX_NAMES; name = strtok_r(NULL, " ", &save)) {
 			n = strlen(name);
 			/* Skip names already listed: ", name," within the list. */
 			for (p = b->data ? b->data + start : NULL; p != NULL &&
@@ -346,6 +350,7 @@ port_names(const struct registry *r, unsigned port, buf *b)
 			if (b->len > start)
 				buf_puts(b, ", ");
 			buf_puts(b, name);
+			count++;
 		}
 		free(dup);
 	}
@@ -885,7 +890,7 @@ service_pages(struct ctx *x, struct worker *w)
 	int l;
 	unsigned protos;
 
-	for (l = -1; l < 26; l++) {
+	for (l = -1; l < 26 && !site_interrupted; l++) {
 		int want = l < 0 ? 0 : letters[l];
 
 		tmpl_dict_reset(w->d);
@@ -938,7 +943,7 @@ service_pages(struct ctx *x, struct worker *w)
 		if (!page(x, w, x->lay_services, rel))
 			return 0;
 	}
-	return 1;
+	return !site_interrupted;
 }
 
 static int
@@ -994,6 +999,8 @@ index_pages(struct ctx *x, struct worker *w)
 	}
 
 	for (b = 0; b < PORT_COUNT; b += BLOCK) {
+		if (site_interrupted)
+			return 0;
 		ri = port_range_info(port_range_of(b));
 		tmpl_dict_reset(w->d);
 		snprintf(rel, sizeof(rel), "block/%u.html", b);
@@ -1407,6 +1414,15 @@ site_build(const struct site_opts *o)
 	char opts[128];
 
 	memset(&w, 0, sizeof(w));
+	/*
+	 * The registry is hashed before it is read: if it changes in between,
+	 * the stamp is the older one and the next build starts afresh.
+	 */
+	if (registry != NULL && !hash_file(registry, &inputs)) {
+		memset(&x, 0, sizeof(x));
+		pthread_mutex_init(&x.lock, NULL);
+		goto out;
+	}
 	loaded = ctx_load(&x, o, registry);
 	if (!loaded)
 		goto out;
@@ -1417,7 +1433,7 @@ site_build(const struct site_opts *o)
 	inputs = util_hash(inputs, opts, strlen(opts) + 1);
 	inputs = util_hash(inputs, registry, strlen(registry) + 1);
 	inputs ^= tmpl_set_hash(x.ts) * 3 + x.con->hash * 5;
-	if (!hash_file(registry, &inputs) || !assets(&x, &inputs, 0))
+	if (!assets(&x, &inputs, 0))
 		goto out;
 	if ((x.out = out_open(o->output)) == NULL)
 		goto out;

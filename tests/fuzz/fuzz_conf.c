@@ -11,17 +11,25 @@
 static const char *dir;
 static char *conf;
 
-/* 1 if a line (without its newline) is longer than inih's buffer takes. */
+/*
+ * 1 if a line (without its newline, and a CR before it) is longer than
+ * inih's buffer takes.
+ */
 static int
 long_line(const uint8_t *data, size_t size)
 {
-	size_t i, len = 0;
+	const uint8_t *p = data, *end = data + size, *eol;
+	size_t n;
 
-	for (i = 0; i < size; i++, len++)
-		if (data[i] == '\n')
-			len = (size_t)-1;
-		else if (len >= INI_MAX_LINE - 1)
+	for (; p < end; p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		n = (size_t)(eol - p);
+		if (n > 0 && eol[-1] == '\r')
+			n--;
+		if (n > INI_MAX_LINE - 1)
 			return 1;
+	}
 	return 0;
 }
 
