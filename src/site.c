@@ -830,8 +830,7 @@ block_assigned(const struct registry *r, unsigned lo)
 }
 
 static void
-blocks(const struct ctx *x, tmpl_dict *d, unsigned lo, unsigned hi,
-    const size_t *assigned)
+blocks(tmpl_dict *d, unsigned lo, unsigned hi, const size_t *assigned)
 {
 	unsigned b;
 	size_t k;
@@ -842,7 +841,6 @@ blocks(const struct ctx *x, tmpl_dict *d, unsigned lo, unsigned hi,
 		tmpl_dict_setu(d, k, N_BLOCK_HI, b + BLOCK - 1);
 		tmpl_dict_setu(d, k, N_BLOCK_ASSIGNED, assigned[b / BLOCK]);
 	}
-	(void)x;
 }
 
 static const char letters[] = "abcdefghijklmnopqrstuvwxyz";
@@ -884,7 +882,6 @@ letter_nav(tmpl_dict *d, int current)
 static int
 service_pages(struct ctx *x, struct worker *w)
 {
-	const struct registry *r = x->reg;
 	size_t i, j, s, k, sp;
 	char rel[32], label[32], proto[24], title[64];
 	int l;
@@ -939,7 +936,6 @@ service_pages(struct ctx *x, struct worker *w)
 				tmpl_dict_sets(w->d, n, N_SP_PROTOCOLS, proto);
 			}
 		}
-		(void)r;
 		if (!page(x, w, x->lay_services, rel))
 			return 0;
 	}
@@ -975,7 +971,7 @@ index_pages(struct ctx *x, struct worker *w)
 			tmpl_dict_sets(w->d, k, N_C_TITLE,
 			    x->con->notes[p]->title);
 		}
-	blocks(x, w->d, 0, PORT_MAX, assigned);
+	blocks(w->d, 0, PORT_MAX, assigned);
 	letter_nav(w->d, -2);
 	if (!page(x, w, x->lay_index, "index.html"))
 		return 0;
@@ -993,7 +989,7 @@ index_pages(struct ctx *x, struct worker *w)
 		range_values(w->d, TMPL_ROOT, ri);
 		tmpl_dict_add(w->d, TMPL_ROOT, i == 0 ? N_IS_SYSTEM : i == 1 ?
 		    N_IS_USER : N_IS_DYNAMIC);
-		blocks(x, w->d, ri->lo, ri->hi, assigned);
+		blocks(w->d, ri->lo, ri->hi, assigned);
 		if (!page(x, w, x->lay_range, rel))
 			return 0;
 	}
