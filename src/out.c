@@ -41,7 +41,8 @@ struct out {
 	int		 have_stamp;
 	int		 unstamped;
 	int		 reported;	/* an error was reported */
-	char		 fresh[8][16];	/* subdirectories this build created */
+	char		 fresh[8][16];	/* subdirectories this build creates */
+	char		 stage[8][48];	/* ... and the names they are filled under */
 	int		 nfresh;
 	unsigned long	 tmpseq;
 	struct out_stats st;
@@ -152,7 +153,27 @@ read_manifest(struct out *o)
 	}
 }
 
-/* Removes the temporary files a killed build left in subdirectory rel. */
+/* Removes directory rel (relative to o) and the files in it. */
+static void
+rmtree(struct out *o, const char *rel)
+{
+	struct dirent *de;
+	DIR *d;
+	int fd = openat(o->dirfd, rel, O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
+
+	if (fd < 0 || (d = fdopendir(fd)) == NULL) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	while ((de = readdir(d)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+			unlinkat(dirfd(d), de->d_name, 0);
+	closedir(d);
+	unlinkat(o->dirfd, rel, AT_REMOVEDIR);
+}
+
+/* Removes the temporary files (and staging directories) a killed build left in rel. */
 static void
 sweep(struct out *o, const char *rel)
 {
@@ -166,8 +187,10 @@ sweep(struct out *o, const char *rel)
 		return;
 	}
 	while ((de = readdir(d)) != NULL)
-		if (strncmp(de->d_name, TMP_PREFIX, strlen(TMP_PREFIX)) == 0)
-			unlinkat(dirfd(d), de->d_name, 0);
+		if (strncmp(de->d_name, TMP_PREFIX, strlen(TMP_PREFIX)) == 0 &&
+		    unlinkat(dirfd(d), de->d_name, 0) != 0 && errno == EISDIR &&
+		    strcmp(rel, ".") == 0)
+			rmtree(o, de->d_name);
 	closedir(d);
 }
 
@@ -253,20 +276,34 @@ int
 out_mkdir(struct out *o, const char *rel)
 {
 	struct stat st;
+	char *stage;
 
-	if (mkdirat(o->dirfd, rel, 0777) == 0) {
-		/* Nothing in it yet: its files need no look-up before writing. */
-		if (o->nfresh < 8 && strlen(rel) < sizeof(o->fresh[0]))
+	if (fstatat(o->dirfd, rel, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			sweep(o, rel);
+			return 1;
+		}
+		util_err(o->dir, 0, "cannot create directory %s: a file is in "
+		    "the way", rel);
+		return 0;
+	}
+	/*
+	 * A new directory is filled under a temporary name with plain writes
+	 * and renamed into place whole by out_close: no reader ever sees it
+	 * half full, and its files cost no more than writing them.
+	 */
+	if (errno == ENOENT && o->nfresh < 8 && strlen(rel) <
+	    sizeof(o->fresh[0])) {
+		stage = o->stage[o->nfresh];
+		snprintf(stage, sizeof(o->stage[0]), TMP_PREFIX "dir-%s", rel);
+		if (mkdirat(o->dirfd, stage, 0777) == 0) {
 			strcpy(o->fresh[o->nfresh++], rel);
+			return 1;
+		}
+	} else if (mkdirat(o->dirfd, rel, 0777) == 0)
 		return 1;
-	}
-	if (errno == EEXIST && fstatat(o->dirfd, rel, &st, 0) == 0 &&
-	    S_ISDIR(st.st_mode)) {
-		sweep(o, rel);
-		return 1;
-	}
 	util_err(o->dir, 0, "cannot create directory %s: %s", rel,
-	    errno == EEXIST ? "a file is in the way" : strerror(errno));
+	    strerror(errno));
 	return 0;
 }
 
@@ -412,7 +449,7 @@ unstamp(struct out *o)
 	return rc;
 }
 
-/* 1 if rel is in a subdirectory this build created. */
+/* The index of the new subdirectory rel is in, or -1. */
 static int
 in_fresh(const struct out *o, const char *rel)
 {
@@ -422,8 +459,34 @@ in_fresh(const struct out *o, const char *rel)
 
 	for (i = 0; n > 0 && i < o->nfresh; i++)
 		if (strlen(o->fresh[i]) == n && memcmp(o->fresh[i], rel, n) == 0)
-			return 1;
-	return 0;
+			return i;
+	return -1;
+}
+
+/* Writes a file in a staging directory: nobody sees it until out_close. */
+static int
+stage_write(struct out *o, int i, const char *rel, const char *data,
+    size_t n)
+{
+	char path[4200];
+	int fd, err;
+
+	snprintf(path, sizeof(path), "%s%s", o->stage[i], strchr(rel, '/'));
+	if ((fd = openat(o->dirfd, path, O_WRONLY | O_CREAT | O_EXCL, 0666)) < 0) {
+		fail(o, rel, strerror(errno));
+		return 0;
+	}
+	if (!write_all(fd, data, n)) {
+		err = errno;
+		close(fd);
+		fail(o, rel, strerror(err));
+		return 0;
+	}
+	if (close(fd) != 0) {
+		fail(o, rel, strerror(errno));
+		return 0;
+	}
+	return 1;
 }
 
 int
@@ -432,14 +495,25 @@ out_write(struct out *o, const char *rel, const char *data, size_t n)
 	uint64_t h = util_hash(UTIL_HASH_INIT, data, n);
 	struct entry *e;
 	struct stat st;
-	int known, exists, unchanged;
+	int known, exists, unchanged, fresh = in_fresh(o, rel);
 
+	if (fresh >= 0) {
+		if (!stage_write(o, fresh, rel, data, n))
+			return 0;
+		pthread_mutex_lock(&o->lock);
+		e = insert(o, rel);
+		e->hash = h;
+		e->size = n;
+		e->seen = 1;
+		o->st.written++;
+		pthread_mutex_unlock(&o->lock);
+		return 1;
+	}
 	pthread_mutex_lock(&o->lock);
 	e = slot(o, rel);
 	known = e->path != NULL && e->hash == h && e->size == n;
 	pthread_mutex_unlock(&o->lock);
-	exists = !in_fresh(o, rel) && fstatat(o->dirfd, rel, &st,
-	    AT_SYMLINK_NOFOLLOW) == 0;
+	exists = fstatat(o->dirfd, rel, &st, AT_SYMLINK_NOFOLLOW) == 0;
 	/* A link is replaced, never written through; a directory is refused. */
 	if (exists && S_ISDIR(st.st_mode)) {
 		fail(o, rel, "a directory is in the way");
@@ -508,6 +582,16 @@ out_close(struct out *o, int ok, int keep_old, uint64_t inputs,
 
 	if (o == NULL)
 		return 0;
+	/* New directories appear whole, or not at all. */
+	for (i = 0; i < (size_t)o->nfresh; i++)
+		if (!ok || renameat(o->dirfd, o->stage[i], o->dirfd,
+		    o->fresh[i]) != 0) {
+			if (ok)
+				util_err(o->dir, 0, "cannot rename %s to %s: %s",
+				    o->stage[i], o->fresh[i], strerror(errno));
+			rmtree(o, o->stage[i]);
+			rc = ok = 0;
+		}
 	if (ok && o->dirfd >= 0) {
 		for (i = 0; i < o->cap; i++) {
 			struct entry *e = &o->e[i];
