@@ -1359,7 +1359,7 @@ ctx_free(struct ctx *x)
 	pthread_mutex_destroy(&x->lock);
 }
 
-/* Loads templates, content and (unless skip_registry) the registry. */
+/* Loads templates and content, and checks there is a registry. */
 static int
 ctx_load(struct ctx *x, const struct site_opts *o, const char *registry)
 {
@@ -1384,6 +1384,13 @@ ctx_load(struct ctx *x, const struct site_opts *o, const char *registry)
 		    "IANA's CSV at %s/registry.csv", o->content);
 		return 0;
 	}
+	return 1;
+}
+
+/* Reads the registry: after the up-to-date check, which needs only its hash. */
+static int
+ctx_load_registry(struct ctx *x, const char *registry)
+{
 	if ((x->reg = registry_load(registry)) == NULL)
 		return 0;
 	index_services(x);
@@ -1437,6 +1444,8 @@ site_build(const struct site_opts *o)
 		ok = 1;
 		goto out;
 	}
+	if (!ctx_load_registry(&x, registry))
+		goto out;
 	if (!out_mkdir(x.out, "port"))
 		goto out;
 	if (!o->markdown && (!out_mkdir(x.out, "block") ||
@@ -1477,7 +1486,8 @@ site_preview(const struct site_opts *o, unsigned port, FILE *f)
 	int ok = 0;
 
 	memset(&w, 0, sizeof(w));
-	if (!ctx_load(&x, o, registry_path(o)))
+	if (!ctx_load(&x, o, registry_path(o)) ||
+	    !ctx_load_registry(&x, registry_path(o)))
 		goto out;
 	worker_init(&w, &x);
 	if (!port_page(&w, port))
