@@ -383,6 +383,30 @@ write_all(int fd, const char *data, size_t n)
 	return 1;
 }
 
+/* Creates path (relative to o) holding data; reports failures as rel's. */
+static int
+write_new(struct out *o, const char *path, const char *rel, const char *data,
+    size_t n)
+{
+	int fd, err;
+
+	if ((fd = openat(o->dirfd, path, O_WRONLY | O_CREAT | O_EXCL, 0666)) < 0) {
+		fail(o, rel, strerror(errno));
+		return 0;
+	}
+	if (!write_all(fd, data, n)) {
+		err = errno;
+		close(fd);
+		fail(o, rel, strerror(err));
+		return 0;
+	}
+	if (close(fd) != 0) {
+		fail(o, rel, strerror(errno));
+		return 0;
+	}
+	return 1;
+}
+
 /* Publishes data as rel (exists: whether rel is there now) without ever showing a partial file. */
 static int
 replace(struct out *o, const char *rel, const char *data, size_t n,
@@ -432,18 +456,9 @@ replace(struct out *o, const char *rel, const char *data, size_t n,
 	pthread_mutex_unlock(&o->lock);
 	snprintf(tmp, sizeof(tmp), "%.*s" TMP_PREFIX "%ld-%lu", (int)dlen, rel,
 	    (long)getpid(), seq);
-	if ((fd = openat(o->dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL, 0666)) < 0) {
-		fail(o, rel, strerror(errno));
+	if (!write_new(o, tmp, rel, data, n)) {
+		unlinkat(o->dirfd, tmp, 0);
 		return 0;
-	}
-	if (!write_all(fd, data, n)) {
-		err = errno;
-		close(fd);
-		goto fail;
-	}
-	if (close(fd) != 0) {
-		err = errno;
-		goto fail;
 	}
 	/*
 	 * Swapping names and then removing the old file is as atomic as a
@@ -504,24 +519,9 @@ stage_write(struct out *o, int i, const char *rel, const char *data,
     size_t n)
 {
 	char path[4200];
-	int fd, err;
 
 	snprintf(path, sizeof(path), "%s%s", o->stage[i], strchr(rel, '/'));
-	if ((fd = openat(o->dirfd, path, O_WRONLY | O_CREAT | O_EXCL, 0666)) < 0) {
-		fail(o, rel, strerror(errno));
-		return 0;
-	}
-	if (!write_all(fd, data, n)) {
-		err = errno;
-		close(fd);
-		fail(o, rel, strerror(err));
-		return 0;
-	}
-	if (close(fd) != 0) {
-		fail(o, rel, strerror(errno));
-		return 0;
-	}
-	return 1;
+	return write_new(o, path, rel, data, n);
 }
 
 int
