@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
 # bench/run.sh: time portpages' full, no-op, incremental and partial builds against a
-# plain-I/O floor (and Hugo when installed), and check them against the targets.
+# plain-I/O floor on a tmpfs and on disk (and Hugo when installed), and check the targets.
 #
 # Environment:
 #   BIN        generator to measure, built with -O2 (default ./portpages)
-#   RUNS       runs per case (default 5); medians are reported
-#   J1_RUNS    runs of the -j 1 full build (default 1; 0 skips it)
-#   WORK       scratch directory (default: mktemp -d under /tmp, removed at the end).
-#              A WORK you name is kept; the run's trees go into WORK/run.XXXXXX,
-#              which is removed at the end
+#   RUNS       runs per case and medium (default 5); medians are reported
+#   J1_RUNS    runs of the -j 1 full build per medium (default 1; 0 skips it)
+#   JOBS       threads of the generator and of the floor writer alike (default:
+#              the online CPUs, portpages' own default; at most 64)
+#   WORK       scratch directory on disk (default: mktemp -d under /var/tmp, removed
+#              at the end). A WORK you name is kept; the run's trees go into
+#              WORK/run.XXXXXX, which is removed at the end
+#   TMPFS      directory on a tmpfs for the tmpfs medium (default /dev/shm; the trees
+#              go into TMPFS/portpages-bench.XXXXXX). TMPFS=none, or a TMPFS that is
+#              not a tmpfs or lacks room, measures the disk only
 #   KEEP=1     keep the scratch trees
 #   TEMPLATES  templates directory to build from and to copy for the edit cases
 #              (default templates)
-#   EXTRA_ARGS more generator arguments, split on blanks (e.g. "-c content")
+#   EXTRA_ARGS more generator arguments, split on blanks (e.g. "-c content"; set
+#              JOBS rather than -j, so that the floor writer gets the same)
 #   SUB_TPL    template (path inside TEMPLATES) edited for the subset-edit case
 #   ALL_TPL    template (path inside TEMPLATES) edited for the all-pages-edit case
 #   HUGO=0     skip the Hugo comparison (minutes, and about 10 GB of memory); it is
@@ -27,8 +33,10 @@ root=$(cd "$here/.." && pwd)
 BIN=${BIN:-./portpages}
 RUNS=${RUNS:-5}
 J1_RUNS=${J1_RUNS:-1}
+JOBS=${JOBS:-$(getconf _NPROCESSORS_ONLN)}
 TEMPLATES=${TEMPLATES:-templates}
 EXTRA_ARGS=${EXTRA_ARGS:-}
+TMPFS=${TMPFS:-/dev/shm}
 HUGO=${HUGO:-auto}
 HUGO_MIN_MB=${HUGO_MIN_MB:-12288}
 SYNC=${SYNC:-1}
@@ -43,6 +51,10 @@ note() { echo "bench: $*"; }
 
 case $RUNS in '' | *[!0-9]* | 0) die "RUNS must be a positive integer (got '$RUNS')" ;; esac
 case $J1_RUNS in '' | *[!0-9]*) die "J1_RUNS must be a non-negative integer (got '$J1_RUNS')" ;; esac
+case $JOBS in '' | *[!0-9]* | 0) die "JOBS must be a positive integer (got '$JOBS')" ;; esac
+if [ "$JOBS" -gt 64 ]; then
+	JOBS=64 # portpages' limit, and the floor writer's
+fi
 
 # Paths given relative to the caller's directory are resolved before we cd to the root.
 abspath() {
@@ -60,27 +72,68 @@ fi
 TEMPLATES=$(abspath "$TEMPLATES")
 [ -d "$TEMPLATES" ] || die "templates directory $TEMPLATES not found"
 
+fstype() { df -PT "$1" | awk 'NR == 2 { print $2 }'; }
+free_kb() { df -Pk "$1" | awk 'NR == 2 { print $4 }'; }
+mem_kb() { awk '/^MemAvailable:/ { print $2 }' /proc/meminfo; }
+
 if [ -n "${WORK:-}" ]; then
 	WORK=$(abspath "$WORK")
 	mkdir -p "$WORK"
 	own_work=0
 else
-	WORK=$(mktemp -d /tmp/portpages-bench.XXXXXX)
+	WORK=$(mktemp -d /var/tmp/portpages-bench.XXXXXX)
 	own_work=1
 fi
-# Every tree of the run gets a fresh directory and nothing is deleted until the
-# end. Deleting ~65,000 files slows down creating files for the next half-minute
-# on ext4 without a journal (as on this project's machines): the inode allocator
-# steps over recently freed inodes one by one. An rm -rf between runs would be
-# measured as part of the next run.
+# Every tree on disk gets a fresh directory and nothing there is deleted until
+# the end. Deleting ~65,000 files slows down creating files for the next
+# half-minute on ext4 without a journal (as on this project's machines): the
+# inode allocator steps over recently freed inodes one by one. An rm -rf
+# between runs would be measured as part of the next run.
 OUT=$(mktemp -d "$WORK/run.XXXXXX")
+
+# The media: the disk (the trees in OUT/disk) and, when there is one, a tmpfs.
+# A tmpfs has no allocator to slow down after a delete, so its trees are
+# removed as soon as they are measured: it holds at most three at a time.
+declare -A DIR=([disk]=$OUT/disk)
+MEDIA=(disk)
+TOUT=""
+TMPFS_WHY=""
+if [ "$TMPFS" = none ]; then
+	TMPFS_WHY="TMPFS=none"
+elif [ ! -d "$TMPFS" ] || [ ! -w "$TMPFS" ]; then
+	TMPFS_WHY="$TMPFS is not a writable directory"
+elif [ "$(fstype "$TMPFS")" != tmpfs ]; then
+	TMPFS_WHY="$TMPFS is on $(fstype "$TMPFS"), not on a tmpfs"
+else
+	TOUT=$(mktemp -d "$TMPFS/portpages-bench.XXXXXX")
+	DIR[tmpfs]=$TOUT
+	MEDIA=(tmpfs disk)
+fi
+mkdir -p "${DIR[disk]}"
+if [ "$(fstype "$OUT")" = tmpfs ]; then
+	note "warning: $WORK is on a tmpfs, so the figures labelled disk are not (set WORK)"
+fi
+
+# drop_tmpfs REASON: measure the disk only from here on.
+drop_tmpfs() {
+	note "tmpfs medium dropped: $1"
+	TMPFS_WHY=$1
+	rm -rf "$TOUT"
+	TOUT=""
+	unset 'DIR[tmpfs]'
+	MEDIA=(disk)
+}
+
 # shellcheck disable=SC2317  # invoked by the EXIT trap
 cleanup() {
 	if [ "$KEEP" = 1 ]; then
-		note "kept the scratch trees in $OUT"
+		note "kept the scratch trees in $OUT${TOUT:+ and $TOUT (memory, on a tmpfs)}"
 		return
 	fi
 	note "removing the scratch trees (on ext4 without a journal, wait a minute before the next run)"
+	if [ -n "$TOUT" ]; then
+		rm -rf "$TOUT"
+	fi
 	rm -rf "$OUT"
 	if [ "$own_work" = 1 ]; then
 		rm -rf "$WORK"
@@ -92,7 +145,7 @@ cd "$root"
 
 # ---------------------------------------------------------------- setup
 CC=${CC:-cc}
-"$CC" -std=c11 -O2 -Wall -Wextra -pedantic -Wstrict-prototypes -Werror \
+"$CC" -std=c11 -O2 -Wall -Wextra -pedantic -Wstrict-prototypes -Werror -pthread \
 	-o "$OUT/floor" "$here/floor.c"
 "$CC" -std=c11 -O2 -Wall -Wextra -pedantic -Wstrict-prototypes -Werror \
 	-o "$OUT/rss" "$here/rss.c"
@@ -109,33 +162,43 @@ else
 	note "registry $REG_REL not found: using the generator's default registry"
 fi
 read -r -a EXTRA <<<"$EXTRA_ARGS"
-GEN=("$BIN" -t "$TEMPLATES" "${REG_ARGS[@]}" "${EXTRA[@]}")
+GEN=("$BIN" -t "$TEMPLATES" -j "$JOBS" "${REG_ARGS[@]}" "${EXTRA[@]}")
 # The edit cases build from a copy of the templates, so edits never touch the tree.
-EGEN=("$BIN" -t "$OUT/tpl" "${REG_ARGS[@]}" "${EXTRA[@]}")
+EGEN=("$BIN" -t "$OUT/tpl" -j "$JOBS" "${REG_ARGS[@]}" "${EXTRA[@]}")
 
 note "generator: $BIN"
 note "command:   ${GEN[*]}"
-note "scratch:   $OUT ($(df -h "$OUT" | awk 'NR==2 {print $1 ", " $4 " free"}'))"
-note "runs:      $RUNS per case (page cache warm; nothing is dropped)"
+note "threads:   $JOBS for the generator and the floor writer alike"
+note "disk:      $OUT/disk ($(fstype "$OUT"), $(df -h "$OUT" | awk 'NR==2 {print $1 ", " $4 " free"}'))"
+if [ -n "$TOUT" ]; then
+	note "tmpfs:     $TOUT ($(df -h "$TOUT" | awk 'NR==2 {print $4 " free"}'), $((($(mem_kb)) / 1024)) MB of memory available)"
+else
+	note "tmpfs:     none ($TMPFS_WHY): the disk only"
+fi
+note "runs:      $RUNS per case and medium (page cache warm; nothing is dropped)"
 echo
 
 # run_timed LOGFILE CMD...: runs CMD under rss, sets T (wall seconds) and M (peak RSS kB).
 run_timed() {
-	local log=$1 line
+	local log=$1
 	shift
 	if [ "$SYNC" = 1 ]; then
 		# Write-back of the previous run's dirty pages would otherwise land in this one.
 		sync
 	fi
-	if ! "$RSS" "$@" >"$log" 2>&1; then
+	if ! "$RSS" "$log.rss" "$@" >"$log" 2>&1; then
 		echo "bench: command failed: $*" >&2
 		tail -n 20 "$log" >&2
 		exit 1
 	fi
-	line=$(grep '^maxrss_kb=' "$log" | tail -n 1)
-	M=${line#maxrss_kb=}
-	M=${M%% *}
-	T=${line##*elapsed_s=}
+	read -r M _ T <"$log.rss"
+}
+
+# discard MEDIUM DIR: removes a measured tree at once on the tmpfs (see above).
+discard() {
+	if [ "$1" = tmpfs ] && [ "$KEEP" != 1 ]; then
+		rm -rf "$2"
+	fi
 }
 
 # stats N...: prints "median min max".
@@ -164,119 +227,163 @@ tree_list() { (cd "$1" && find . -type f -printf '%P %s\n' | LC_ALL=C sort); }
 
 FAILS=0
 verdicts=()
-# verdict NAME VALUE OK-EXPRESSION TARGET-TEXT: records "name|value|target|result".
+# verdict MEDIUM NAME VALUE OK-EXPRESSION TARGET-TEXT: records "medium|name|value|target|result".
 verdict() {
 	local r=PASS
-	if ! awk "BEGIN { exit !($3) }"; then
+	if ! awk "BEGIN { exit !($4) }"; then
 		r=FAIL
 		FAILS=$((FAILS + 1))
 	fi
-	verdicts+=("$1|$2|$4|$r")
+	verdicts+=("$1|$2|$3|$5|$r")
+}
+
+# check_room: after the first full build, checks that the disk can hold every
+# tree of the run (they are all kept until the end) and that the tmpfs can hold
+# three (or all of them with KEEP=1), in its size and in available memory.
+check_room() {
+	local site_kb need have
+	site_kb=$(awk '{ s += $NF + 4096 } END { printf "%d", s / 1024 }' "$OUT/list.txt")
+	need=$(awk -v s="$site_kb" -v r="$RUNS" -v j="$J1_RUNS" 'BEGIN { printf "%d", s * (2.3 * r + j + 3) }')
+	have=$(free_kb "$OUT")
+	if [ "$have" -lt "$need" ]; then
+		die "about $((need / 1024)) MB of scratch space needed, $((have / 1024)) MB free in $OUT (lower RUNS)"
+	fi
+	if [ -z "$TOUT" ]; then
+		return
+	fi
+	if [ "$KEEP" != 1 ]; then
+		need=$((site_kb * 3))
+	fi
+	have=$(free_kb "$TOUT")
+	if [ "$(mem_kb)" -lt "$have" ]; then
+		have=$(mem_kb)
+	fi
+	if [ "$have" -lt "$need" ]; then
+		drop_tmpfs "about $((need / 1024)) MB needed in $TMPFS, $((have / 1024)) MB free or available"
+	fi
 }
 
 # ---------------------------------------------------------------- a, d, e, -j 1
 # The builds into an empty directory and the floor writer take turns within each
-# round, so that a slow spell of the machine (its disk and CPUs are shared) hits
-# all of them alike and leaves their ratios alone.
-echo "a. full build, d. floor writer, e. quarter site, -j 1 full build: $RUNS interleaved rounds"
-full_t=()
-floor_t=()
-q_t=()
-j1_t=()
-peak_kb=0
-for i in $(seq 1 "$RUNS"); do
-	run_timed "$LOG/full.$i" "${GEN[@]}" -q -o "$OUT/full.$i"
-	full_t+=("$T")
-	if [ "$M" -gt "$peak_kb" ]; then peak_kb=$M; fi
+# round, on each medium, so that a slow spell of the machine (its disk and CPUs
+# are shared) hits all of them alike and leaves their ratios alone. The disk
+# goes first in each round: its first full build gives the list of files.
+declare -A full_t floor_t q_t j1_t peak_kb
+for m in "${MEDIA[@]}"; do
+	full_t[$m]="" floor_t[$m]="" q_t[$m]="" j1_t[$m]="" peak_kb[$m]=0
+done
 
+# round_on MEDIUM I: one round's builds on one medium; appends to ROUND_MSG.
+round_on() {
+	local m=$1 i=$2 d=${DIR[$1]} j1_msg=""
+	run_timed "$LOG/$m.full.$i" "${GEN[@]}" -q -o "$d/full.$i"
+	full_t[$m]+=" $T"
+	if [ "$M" -gt "${peak_kb[$m]}" ]; then peak_kb[$m]=$M; fi
 	if [ "$i" = 1 ]; then
-		tree_list "$OUT/full.1" >"$OUT/list.txt"
-		[ -s "$OUT/list.txt" ] || die "the full build wrote no files"
-		# Every round keeps its trees (see above): check the disk can hold them all.
-		need_kb=$(awk -v r="$RUNS" -v j="$J1_RUNS" '{ s += $NF + 4096 }
-			END { printf "%d", s * (2.3 * r + j + 3) / 1024 }' "$OUT/list.txt")
-		free_kb=$(df -Pk "$OUT" | awk 'NR == 2 { print $4 }')
-		if [ "$free_kb" -lt "$need_kb" ]; then
-			die "about $((need_kb / 1024)) MB of scratch space needed, $((free_kb / 1024)) MB free in $OUT (lower RUNS)"
+		if [ ! -s "$OUT/list.txt" ]; then
+			tree_list "$d/full.1" >"$OUT/list.txt"
+			[ -s "$OUT/list.txt" ] || die "the full build wrote no files"
+			check_room
+		else
+			tree_list "$d/full.1" | cmp -s "$OUT/list.txt" - ||
+				die "the full build on $m differs from the one on disk"
 		fi
 	fi
+	if [ "$i" != "$RUNS" ]; then discard "$m" "$d/full.$i"; fi
 
-	run_timed "$LOG/floor.$i" "$FLOOR" "$OUT/list.txt" "$OUT/floor.$i"
-	floor_t+=("$T")
+	run_timed "$LOG/$m.floor.$i" "$FLOOR" -j "$JOBS" "$OUT/list.txt" "$d/floor.$i"
+	floor_t[$m]+=" $T"
 	if [ "$i" = 1 ]; then
-		tree_list "$OUT/floor.1" | cmp -s "$OUT/list.txt" - ||
+		tree_list "$d/floor.1" | cmp -s "$OUT/list.txt" - ||
 			die "the floor writer's tree differs from the site's"
 	fi
+	discard "$m" "$d/floor.$i"
 
-	run_timed "$LOG/quarter.$i" "${GEN[@]}" -q --range 0-16383 -o "$OUT/quarter.$i"
-	q_t+=("$T")
-	qfiles=$(find "$OUT/quarter.$i" -type f | wc -l)
+	run_timed "$LOG/$m.quarter.$i" "${GEN[@]}" -q --range 0-16383 -o "$d/quarter.$i"
+	q_t[$m]+=" $T"
+	qfiles=$(find "$d/quarter.$i" -type f | wc -l)
+	discard "$m" "$d/quarter.$i"
 
-	j1_msg=
 	if [ "$i" -le "$J1_RUNS" ]; then
-		run_timed "$LOG/j1.$i" "${GEN[@]}" -q -j 1 -o "$OUT/j1.$i"
-		j1_t+=("$T")
+		run_timed "$LOG/$m.j1.$i" "${GEN[@]}" -q -j 1 -o "$d/j1.$i"
+		j1_t[$m]+=" $T"
 		j1_msg=", -j 1 $T s"
+		discard "$m" "$d/j1.$i"
 	fi
-	printf '  round %d/%d: full %s s, floor %s s, quarter %s s%s\n' "$i" "$RUNS" \
-		"${full_t[-1]}" "${floor_t[-1]}" "${q_t[-1]}" "$j1_msg"
+	ROUND_MSG+=$(printf '; %s: full %s s, floor %s s, quarter %s s%s' "$m" "${full_t[$m]##* }" \
+		"${floor_t[$m]##* }" "${q_t[$m]##* }" "$j1_msg")
+}
+
+echo "a. full build, d. floor writer, e. quarter site, -j 1 full build: $RUNS interleaved rounds on ${MEDIA[*]}"
+for i in $(seq 1 "$RUNS"); do
+	ROUND_MSG=""
+	for m in disk tmpfs; do
+		if [ -n "${DIR[$m]:-}" ]; then round_on "$m" "$i"; fi
+	done
+	printf '  round %d/%d%s\n' "$i" "$RUNS" "$ROUND_MSG"
 done
-SITE=$OUT/full.$RUNS
-tree_list "$SITE" >"$OUT/list.txt"
+tree_list "${DIR[disk]}/full.$RUNS" >"$OUT/list.txt"
 files=$(wc -l <"$OUT/list.txt")
 bytes=$(awk '{ s += $NF } END { printf "%d", s }' "$OUT/list.txt")
 ports=$(grep -c '^port/[0-9]*\.html ' "$OUT/list.txt" || true)
-peak_mb=$(awk "BEGIN { printf \"%.1f\", $peak_kb / 1024 }")
+printf '  %-46s %d files (%d port pages), %s MB\n' "output" "$files" "$ports" "$(mb "$bytes")"
 
-report "a. full build (-j $(nproc) = online CPUs)" "${full_t[@]}"
-FULL=$MED
-FULL_RANGE="$MIN–$MAX"
-printf '  %-46s %d files (%d port pages), %s MB\n' "   output" "$files" "$ports" "$(mb "$bytes")"
-printf '  %-46s %s MB\n' "   peak RSS (max over runs)" "$peak_mb"
-report "d. floor writer (same names and sizes)" "${floor_t[@]}"
-FLOOR_T=$MED
-FLOOR_RANGE="$MIN–$MAX"
-report "e. quarter site, --range 0-16383 ($qfiles files)" "${q_t[@]}"
-QUARTER=$MED
-QUARTER_RANGE="$MIN–$MAX"
-J1=""
-if [ "$J1_RUNS" -gt 0 ]; then
-	report "full build with -j 1" "${j1_t[@]}"
-	J1=$MED
-	J1_RANGE="$MIN–$MAX"
-	printf '  %-46s %.2fx\n' "   speed-up of -j $(nproc) over -j 1" "$(calc "$J1 / $FULL")"
-fi
+declare -A FULL FULL_RANGE FLOOR_T FLOOR_RANGE QUARTER QUARTER_RANGE J1 J1_RANGE peak_mb
+for m in "${MEDIA[@]}"; do
+	peak_mb[$m]=$(awk "BEGIN { printf \"%.1f\", ${peak_kb[$m]} / 1024 }")
+	# shellcheck disable=SC2086  # the lists are blank-separated numbers
+	{
+		report "$m: a. full build (-j $JOBS)" ${full_t[$m]}
+		FULL[$m]=$MED FULL_RANGE[$m]="$MIN–$MAX"
+		printf '  %-46s %s MB\n' "$m:    peak RSS (max over runs)" "${peak_mb[$m]}"
+		report "$m: d. floor writer (-j $JOBS, same files)" ${floor_t[$m]}
+		FLOOR_T[$m]=$MED FLOOR_RANGE[$m]="$MIN–$MAX"
+		report "$m: e. quarter site ($qfiles files)" ${q_t[$m]}
+		QUARTER[$m]=$MED QUARTER_RANGE[$m]="$MIN–$MAX"
+		J1[$m]=""
+		if [ "$J1_RUNS" -gt 0 ]; then
+			report "$m: full build with -j 1" ${j1_t[$m]}
+			J1[$m]=$MED J1_RANGE[$m]="$MIN–$MAX"
+			printf '  %-46s %.2fx\n' "$m:    speed-up of -j $JOBS over -j 1" "$(calc "$MED / ${FULL[$m]}")"
+		fi
+	}
+done
 echo
 
 # ---------------------------------------------------------------- b. no-op rebuild
 echo "b. no-op rebuild (the last full build's directory, nothing changed)"
-noop_t=()
-noop_bad=0
-for i in $(seq 1 "$RUNS"); do
-	touch "$OUT/stamp"
-	# Timestamps are coarse (one kernel tick): keep a file written right
-	# after the stamp from sharing its mtime and escaping -newer.
-	sleep 0.05
-	run_timed "$LOG/noop.$i" "${GEN[@]}" -o "$SITE"
-	noop_t+=("$T")
-	w=$(written_of "$LOG/noop.$i")
-	touched=$(find "$SITE" -type f -newer "$OUT/stamp" | wc -l)
-	if [ "${w:-0}" != 0 ] || [ "$touched" != 0 ]; then
-		noop_bad=1
-		note "no-op run $i: summary says '${w:-no summary line}' written, $touched files have a newer mtime"
+declare -A NOOP NOOP_RANGE noop_bad
+for m in "${MEDIA[@]}"; do
+	SITE=${DIR[$m]}/full.$RUNS
+	noop_t=()
+	noop_bad[$m]=0
+	for i in $(seq 1 "$RUNS"); do
+		touch "$OUT/stamp"
+		# Timestamps are coarse (one kernel tick): keep a file written right
+		# after the stamp from sharing its mtime and escaping -newer.
+		sleep 0.05
+		run_timed "$LOG/$m.noop.$i" "${GEN[@]}" -o "$SITE"
+		noop_t+=("$T")
+		w=$(written_of "$LOG/$m.noop.$i")
+		touched=$(find "$SITE" -type f -newer "$OUT/stamp" | wc -l)
+		if [ "${w:-0}" != 0 ] || [ "$touched" != 0 ]; then
+			noop_bad[$m]=1
+			note "$m no-op run $i: summary says '${w:-no summary line}' written, $touched files have a newer mtime"
+		fi
+		if [ -z "$w" ]; then
+			note "$m no-op run $i: no 'portpages: N written' summary line (checked mtimes only)"
+		fi
+	done
+	report "$m: no-op rebuild" "${noop_t[@]}"
+	NOOP[$m]=$MED
+	NOOP_RANGE[$m]="$MIN–$MAX"
+	if [ "${noop_bad[$m]}" = 0 ]; then
+		printf '  %-46s yes (summary and mtimes agree)\n' "$m:    0 files written"
+	else
+		printf '  %-46s NO\n' "$m:    0 files written"
 	fi
-	if [ -z "$w" ]; then
-		note "no-op run $i: no 'portpages: N written' summary line (checked mtimes only)"
-	fi
+	discard "$m" "$SITE"
 done
-report "no-op rebuild" "${noop_t[@]}"
-NOOP=$MED
-NOOP_RANGE="$MIN–$MAX"
-if [ "$noop_bad" = 0 ]; then
-	printf '  %-46s yes (summary and mtimes agree)\n' "   0 files written"
-else
-	printf '  %-46s NO\n' "   0 files written"
-fi
 echo
 
 # ---------------------------------------------------------------- c. template edits
@@ -318,50 +425,54 @@ append_edit() {
 }
 
 EDIT_ROWS=()
-edit_case() { # LABEL TEMPLATE-PATH KEY
-	local label=$1 rel=$2 key=$3 i w t range wmed ws=() ts=()
+edit_case() { # MEDIUM LABEL TEMPLATE-PATH KEY
+	local m=$1 label=$2 rel=$3 key=$4 i w t range wmed ws=() ts=()
 	[ -f "$OUT/tpl/$rel" ] || die "template $rel not found in $TEMPLATES"
 	for i in $(seq 1 "$RUNS"); do
-		append_edit "$OUT/tpl/$rel" "$key$i-$$"
-		run_timed "$LOG/edit-$key.$i" "${EGEN[@]}" -o "$OUT/edit"
-		w=$(written_of "$LOG/edit-$key.$i")
+		append_edit "$OUT/tpl/$rel" "$m$key$i-$$"
+		run_timed "$LOG/$m.edit-$key.$i" "${EGEN[@]}" -o "${DIR[$m]}/edit"
+		w=$(written_of "$LOG/$m.edit-$key.$i")
 		ts+=("$T")
 		ws+=("${w:-0}")
 	done
-	report "$label: $rel" "${ts[@]}"
+	report "$m: $label: $rel" "${ts[@]}"
 	t=$MED
 	range="$MIN–$MAX"
 	wmed=$(stats "${ws[@]}" | awk '{ printf "%d", $1 }')
 	if [ "$wmed" -gt 0 ]; then
-		printf '  %-46s %d (%.1f µs per written file; %.1f µs above the no-op)\n' "   files written (median)" "$wmed" \
-			"$(calc "$t * 1e6 / $wmed")" "$(calc "($t - $NOOP) * 1e6 / $wmed")"
+		printf '  %-46s %d (%.1f µs per written file; %.1f µs above the no-op)\n' "$m:    files written (median)" "$wmed" \
+			"$(calc "$t * 1e6 / $wmed")" "$(calc "($t - ${NOOP[$m]}) * 1e6 / $wmed")"
 	else
-		printf '  %-46s 0: the edit changed no page, or there was no summary line\n' "   files written (median)"
+		printf '  %-46s 0: the edit changed no page, or there was no summary line\n' "$m:    files written (median)"
 	fi
 	# shellcheck disable=SC2016  # the backquotes are Markdown
-	EDIT_ROWS+=("$(printf '| %s (`%s`) | %s | %s | %s |' "$label" "$rel" "$t" "$range" "$wmed")")
+	EDIT_ROWS+=("$(printf '| %s | %s (`%s`) | %s | %s | %s |' "$m" "$label" "$rel" "$t" "$range" "$wmed")")
 }
 
 if [ -z "$SUB_TPL" ] && [ -z "$ALL_TPL" ]; then
 	note "no templates/sections/* or templates/layouts/* found: skipping the edit cases"
 else
-	# The baseline is built from the copy, so only the edits differ.
-	run_timed "$LOG/edit-base" "${EGEN[@]}" -q -o "$OUT/edit"
-	if [ -n "$SUB_TPL" ]; then
-		edit_case "one-template edit" "$SUB_TPL" s
-	else
-		note "no section template found: skipping the subset edit"
-	fi
-	if [ -n "$ALL_TPL" ]; then
-		edit_case "all-pages edit" "$ALL_TPL" a
-	else
-		note "no layout template found: skipping the all-pages edit"
-	fi
-	printf '  %-46s %.1f µs per file\n' "   full build, for comparison" "$(calc "$FULL * 1e6 / $files")"
+	for m in "${MEDIA[@]}"; do
+		# The baseline is built from the copy, so only the edits differ.
+		run_timed "$LOG/$m.edit-base" "${EGEN[@]}" -q -o "${DIR[$m]}/edit"
+		if [ -n "$SUB_TPL" ]; then
+			edit_case "$m" "one-template edit" "$SUB_TPL" s
+		else
+			note "no section template found: skipping the subset edit"
+		fi
+		if [ -n "$ALL_TPL" ]; then
+			edit_case "$m" "all-pages edit" "$ALL_TPL" a
+		else
+			note "no layout template found: skipping the all-pages edit"
+		fi
+		printf '  %-46s %.1f µs per file\n' "$m:    full build, for comparison" "$(calc "${FULL[$m]} * 1e6 / $files")"
+		discard "$m" "${DIR[$m]}/edit"
+	done
 fi
 echo
 
 # ---------------------------------------------------------------- g. Hugo
+# On disk only, and with the tmpfs emptied first: Hugo needs the memory.
 HUGO_LINE=""
 if [ "$HUGO" = 0 ]; then
 	note "Hugo comparison skipped (HUGO=0)"
@@ -369,11 +480,11 @@ if [ "$HUGO" = 0 ]; then
 elif ! command -v hugo >/dev/null 2>&1; then
 	note "hugo not on PATH: Hugo comparison skipped (make bench-deps installs it)"
 	echo
-elif [ "$HUGO" != 1 ] && [ "$(awk '/^MemAvailable:/ { print int($2 / 1024) }' /proc/meminfo)" -lt "$HUGO_MIN_MB" ]; then
+elif [ "$HUGO" != 1 ] && [ "$(($(mem_kb) / 1024))" -lt "$HUGO_MIN_MB" ]; then
 	note "less than $HUGO_MIN_MB MB of memory available: Hugo comparison skipped (HUGO=1 forces it)"
 	echo
 else
-	echo "g. Hugo on the same pages (--markdown export, minimal layouts)"
+	echo "g. Hugo on the same pages (--markdown export, minimal layouts), on disk"
 	run_timed "$LOG/markdown" "${GEN[@]}" -q --markdown -o "$OUT/md"
 	MD_T=$T
 	[ -d "$OUT/md/port" ] || die "--markdown wrote no $OUT/md/port"
@@ -408,58 +519,74 @@ else
 	hugo_mb=$(awk "BEGIN { printf \"%.1f\", $HUGO_KB / 1024 }")
 	printf '  %-46s %8.3f s\n' "portpages --markdown export ($mdfiles pages)" "$MD_T"
 	printf '  %-46s %8.3f s   peak RSS %s MB, %d files\n' "hugo $hver --quiet" "$HUGO_T" "$hugo_mb" "$hfiles"
-	printf '  %-46s %8.3f s   peak RSS %s MB, %d files\n' "portpages full build (median)" "$FULL" "$peak_mb" "$files"
-	HUGO_LINE=$(printf 'Hugo %s on the same %d pages (minimal layouts): %.1f s, peak RSS %s MB. portpages/hugo: time %.3f (%.0fx faster), peak RSS %.3f' \
-		"$hver" "$mdfiles" "$HUGO_T" "$hugo_mb" "$(calc "$FULL / $HUGO_T")" "$(calc "$HUGO_T / $FULL")" \
-		"$(calc "$peak_kb / $HUGO_KB")")
+	printf '  %-46s %8.3f s   peak RSS %s MB, %d files\n' "portpages full build on disk (median)" "${FULL[disk]}" \
+		"${peak_mb[disk]}" "$files"
+	HUGO_LINE=$(printf 'Hugo %s on the same %d pages (minimal layouts), on disk: %.1f s, peak RSS %s MB. portpages/hugo: time %.3f (%.0fx faster), peak RSS %.3f' \
+		"$hver" "$mdfiles" "$HUGO_T" "$hugo_mb" "$(calc "${FULL[disk]} / $HUGO_T")" "$(calc "$HUGO_T / ${FULL[disk]}")" \
+		"$(calc "${peak_kb[disk]} / $HUGO_KB")")
 	printf '  %s\n' "$HUGO_LINE"
 	echo
 fi
 
 # ---------------------------------------------------------------- f. ratios and targets
-r_floor=$(calc "$FULL / $FLOOR_T")
-r_noop=$(calc "$NOOP / $FULL")
-r_quarter=$(calc "$QUARTER / $FULL")
-verdict "full / floor" "$r_floor" "$r_floor <= 1.3" "<= 1.3"
-verdict "no-op / full" "$r_noop" "$r_noop <= 0.05" "<= 0.05"
-verdict "quarter / full" "$r_quarter" "$r_quarter >= 0.20 && $r_quarter <= 0.30" "0.20 .. 0.30"
-verdict "peak RSS (MB)" "$peak_mb" "$peak_mb <= 64" "<= 64"
-verdict "no-op writes 0 files" "$([ "$noop_bad" = 0 ] && echo yes || echo no)" "$noop_bad == 0" "yes"
+for m in "${MEDIA[@]}"; do
+	r_floor=$(calc "${FULL[$m]} / ${FLOOR_T[$m]}")
+	r_noop=$(calc "${NOOP[$m]} / ${FULL[$m]}")
+	r_quarter=$(calc "${QUARTER[$m]} / ${FULL[$m]}")
+	verdict "$m" "full / floor" "$r_floor" "$r_floor <= 1.3" "<= 1.3"
+	verdict "$m" "no-op / full" "$r_noop" "$r_noop <= 0.05" "<= 0.05"
+	verdict "$m" "quarter / full" "$r_quarter" "$r_quarter >= 0.20 && $r_quarter <= 0.30" "0.20 .. 0.30"
+	verdict "$m" "peak RSS (MB)" "${peak_mb[$m]}" "${peak_mb[$m]} <= 64" "<= 64"
+	verdict "$m" "no-op writes 0 files" "$([ "${noop_bad[$m]}" = 0 ] && echo yes || echo no)" \
+		"${noop_bad[$m]} == 0" "yes"
+done
 
 echo "targets"
 for v in "${verdicts[@]}"; do
-	IFS='|' read -r name value target result <<<"$v"
-	printf '  %-24s %8s   target %-14s %s\n' "$name" "$value" "$target" "$result"
+	IFS='|' read -r medium name value target result <<<"$v"
+	printf '  %-6s %-24s %8s   target %-14s %s\n' "$medium" "$name" "$value" "$target" "$result"
 done
 echo
 
 # ---------------------------------------------------------------- README block
 cpu=$(sed -n 's/^model name[[:space:]]*:[[:space:]]*//p' /proc/cpuinfo 2>/dev/null | head -n 1)
 echo "----- figures for the README -----"
-printf 'Machine: %s CPUs, %s, %s, %s; %s. Page cache warm.\n' "$(nproc)" "$(uname -m)" "${cpu:-unknown CPU}" \
-	"$(df -PT "$OUT" | awk 'NR == 2 { print $2 }')" "$(date -u '+%Y-%m-%d %H:%M UTC')"
-printf 'Site: %d files (%d port pages), %s MB. Medians of %d runs.\n' "$files" "$ports" "$(mb "$bytes")" "$RUNS"
-echo
-echo '| case | median s | min–max s | files written |'
-echo '| --- | ---: | ---: | ---: |'
-printf '| full build, empty dir (-j %s) | %s | %s | %d |\n' "$(nproc)" "$FULL" "$FULL_RANGE" "$files"
-if [ -n "$J1" ]; then
-	printf '| full build, empty dir (-j 1) | %s | %s | %d |\n' "$J1" "$J1_RANGE" "$files"
+printf 'Machine: %s CPUs, %s, %s; %s. Page cache warm.\n' "$(getconf _NPROCESSORS_ONLN)" "$(uname -m)" \
+	"${cpu:-unknown CPU}" "$(date -u '+%Y-%m-%d %H:%M UTC')"
+if [ -n "$TOUT" ]; then
+	printf 'Media: tmpfs (%s) and disk (%s, %s).\n' "$TMPFS" "$(fstype "$OUT")" "$WORK"
+else
+	printf 'Medium: disk (%s, %s) only; no tmpfs (%s).\n' "$(fstype "$OUT")" "$WORK" "$TMPFS_WHY"
 fi
-printf '| no-op rebuild | %s | %s | %s |\n' "$NOOP" "$NOOP_RANGE" "$([ "$noop_bad" = 0 ] && echo 0 || echo '>0')"
-for r in ${EDIT_ROWS[@]+"${EDIT_ROWS[@]}"}; do
-	printf '%s\n' "$r"
+printf 'Site: %d files (%d port pages), %s MB. Medians of %d runs; %d threads for the generator and the floor writer.\n' \
+	"$files" "$ports" "$(mb "$bytes")" "$RUNS" "$JOBS"
+echo
+echo '| medium | case | median s | min–max s | files written |'
+echo '| --- | --- | ---: | ---: | ---: |'
+for m in "${MEDIA[@]}"; do
+	printf '| %s | full build, empty dir (-j %s) | %s | %s | %d |\n' "$m" "$JOBS" "${FULL[$m]}" "${FULL_RANGE[$m]}" "$files"
+	if [ -n "${J1[$m]}" ]; then
+		printf '| %s | full build, empty dir (-j 1) | %s | %s | %d |\n' "$m" "${J1[$m]}" "${J1_RANGE[$m]}" "$files"
+	fi
+	printf '| %s | floor writer (-j %s, same names and sizes) | %s | %s | %d |\n' "$m" "$JOBS" "${FLOOR_T[$m]}" \
+		"${FLOOR_RANGE[$m]}" "$files"
+	printf '| %s | no-op rebuild | %s | %s | %s |\n' "$m" "${NOOP[$m]}" "${NOOP_RANGE[$m]}" \
+		"$([ "${noop_bad[$m]}" = 0 ] && echo 0 || echo '>0')"
+	for r in ${EDIT_ROWS[@]+"${EDIT_ROWS[@]}"}; do
+		case $r in "| $m |"*) printf '%s\n' "$r" ;; esac
+	done
+	printf '| %s | quarter site (--range 0-16383) | %s | %s | %d |\n' "$m" "${QUARTER[$m]}" "${QUARTER_RANGE[$m]}" "$qfiles"
 done
-printf '| quarter site (--range 0-16383) | %s | %s | %d |\n' "$QUARTER" "$QUARTER_RANGE" "$qfiles"
-printf '| floor writer (same names and sizes) | %s | %s | %d |\n' "$FLOOR_T" "$FLOOR_RANGE" "$files"
 echo
-printf 'Peak RSS of the full build: %s MB.\n' "$peak_mb"
+for m in "${MEDIA[@]}"; do
+	printf 'Peak RSS of the full build on %s: %s MB.\n' "$m" "${peak_mb[$m]}"
+done
 echo
-echo '| ratio | value | target | result |'
-echo '| --- | ---: | --- | --- |'
+echo '| medium | ratio | value | target | result |'
+echo '| --- | --- | ---: | --- | --- |'
 for v in "${verdicts[@]}"; do
-	IFS='|' read -r name value target result <<<"$v"
-	printf '| %s | %s | %s | %s |\n' "$name" "$value" "$target" "$result"
+	IFS='|' read -r medium name value target result <<<"$v"
+	printf '| %s | %s | %s | %s | %s |\n' "$medium" "$name" "$value" "$target" "$result"
 done
 if [ -n "$HUGO_LINE" ]; then
 	echo

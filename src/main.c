@@ -99,6 +99,119 @@ parse_uint(const char *s, unsigned long max, unsigned *v)
 	return 1;
 }
 
+/* What the command line asks for, once parsed. */
+struct cmd {
+	struct site_opts o;
+	const char	*init;		/* portpages init DIR */
+	unsigned	 port;
+	int		 have_port, watch, content_given;
+};
+
+/* --range A-B; returns 0 (usage error printed) if it is malformed. */
+static int
+parse_range(struct cmd *c, char *arg)
+{
+	char *dash = strchr(arg, '-');
+
+	if (dash == NULL) {
+		usage_error("--range takes A-B, not '%s'", arg);
+		return 0;
+	}
+	*dash = '\0';
+	if (!parse_uint(arg, PORT_MAX, &c->o.lo) ||
+	    !parse_uint(dash + 1, PORT_MAX, &c->o.hi) || c->o.hi < c->o.lo) {
+		usage_error("%s", "--range takes A-B with 0 <= A <= B <= 65535");
+		return 0;
+	}
+	c->o.partial = c->o.lo != 0 || c->o.hi != PORT_MAX;
+	return 1;
+}
+
+/* An option getopt_long refused; returns the exit status (2). */
+static int
+bad_option(int c, char *argv[])
+{
+	if (c == ':')
+		return usage_error("option '%s' needs an argument",
+		    argv[optind - 1]);
+	if (optopt != 0 && strncmp(argv[optind - 1], "--", 2) != 0) {
+		char opt[3] = { '-', (char)optopt, '\0' };
+
+		return usage_error("unknown option '%s'", opt);
+	}
+	return usage_error(optopt != 0 ? "option '%s' takes no argument" :
+	    "unknown option '%s'", argv[optind - 1]);
+}
+
+/* One option with its argument; returns -1 to go on, else the exit status. */
+static int
+parse_option(struct cmd *c, int opt, char *argv[])
+{
+	switch (opt) {
+	case 't': c->o.templates = optarg; break;
+	case 'c': c->o.content = optarg; c->content_given = 1; break;
+	case 'o': c->o.output = optarg; break;
+	case 'r': c->o.registry = optarg; break;
+	case 'm': c->o.markdown = 1; break;
+	case 'w': c->watch = 1; break;
+	case 'i': c->init = optarg; break;
+	case 'q': c->o.quiet = 1; util_quiet = 1; break;
+	case OPT_NO_CACHE: c->o.nocache = 1; break;
+	case OPT_RANGE: return parse_range(c, optarg) ? -1 : 2;
+	case 'p':
+		if (!parse_uint(optarg, PORT_MAX, &c->port))
+			return usage_error("--port takes a port number from 0 "
+			    "to 65535, not '%s'", optarg);
+		c->have_port = 1;
+		break;
+	case 'j':
+		if (!parse_uint(optarg, 64, (unsigned *)&c->o.jobs) ||
+		    c->o.jobs < 1)
+			return usage_error("--jobs takes a number from 1 to 64, "
+			    "not '%s'", optarg);
+		break;
+	case 'V':
+		printf("portpages %s\n", VERSION);
+		return 0;
+	case 'h':
+		usage(stdout);
+		return 0;
+	default:
+		return bad_option(opt, argv);
+	}
+	return -1;
+}
+
+/* Fills c from the command line; returns -1 to go on, else the exit status. */
+static int
+parse_args(struct cmd *c, int argc, char *argv[])
+{
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	int opt, rc;
+
+	memset(c, 0, sizeof(*c));
+	c->o.content = "content";
+	c->o.output = "site";
+	c->o.hi = PORT_MAX;
+	c->o.jobs = ncpu > 0 ? (int)(ncpu > 64 ? 64 : ncpu) : 1;
+	if (argc >= 2 && strcmp(argv[1], "init") == 0) {
+		if (argc != 3)
+			return usage_error("%s", "usage: portpages init DIR");
+		c->init = argv[2];
+		argc = 1;
+	}
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":t:c:o:r:p:mj:wi:qVh", longopts,
+	    NULL)) != -1)
+		if ((rc = parse_option(c, opt, argv)) >= 0)
+			return rc;
+	if (optind < argc)
+		return usage_error("unexpected argument '%s'", argv[optind]);
+	if (c->have_port && c->watch)
+		return usage_error("%s", "--port and --watch do not go together");
+	return -1;
+}
+
 static void
 on_signal(int sig)
 {
@@ -117,102 +230,27 @@ is_dir(const char *path)
 int
 main(int argc, char *argv[])
 {
-	struct site_opts o;
 	struct sigaction sa;
-	const char *init = NULL;
-	unsigned port = 0;
-	int c, have_port = 0, watch = 0, content_given = 0;
-	long ncpu;
-	char *dash;
+	struct cmd c;
+	int rc;
 
-	memset(&o, 0, sizeof(o));
-	o.content = "content";
-	o.output = "site";
-	o.hi = PORT_MAX;
-	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	o.jobs = ncpu > 0 ? (int)(ncpu > 64 ? 64 : ncpu) : 1;
-	if (argc >= 2 && strcmp(argv[1], "init") == 0) {
-		if (argc != 3)
-			return usage_error("%s", "usage: portpages init DIR");
-		init = argv[2];
-		argc = 1;
-	}
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":t:c:o:r:p:mj:wi:qVh", longopts,
-	    NULL)) != -1) {
-		switch (c) {
-		case 't': o.templates = optarg; break;
-		case 'c': o.content = optarg; content_given = 1; break;
-		case 'o': o.output = optarg; break;
-		case 'r': o.registry = optarg; break;
-		case 'm': o.markdown = 1; break;
-		case 'w': watch = 1; break;
-		case 'i': init = optarg; break;
-		case 'q': o.quiet = 1; util_quiet = 1; break;
-		case OPT_NO_CACHE: o.nocache = 1; break;
-		case 'p':
-			if (!parse_uint(optarg, PORT_MAX, &port))
-				return usage_error("--port takes a port number "
-				    "from 0 to 65535, not '%s'", optarg);
-			have_port = 1;
-			break;
-		case 'j':
-			if (!parse_uint(optarg, 64, (unsigned *)&o.jobs) ||
-			    o.jobs < 1)
-				return usage_error("--jobs takes a number from 1 "
-				    "to 64, not '%s'", optarg);
-			break;
-		case OPT_RANGE:
-			dash = strchr(optarg, '-');
-			if (dash == NULL)
-				return usage_error("--range takes A-B, not '%s'",
-				    optarg);
-			*dash = '\0';
-			if (!parse_uint(optarg, PORT_MAX, &o.lo) ||
-			    !parse_uint(dash + 1, PORT_MAX, &o.hi) || o.hi < o.lo)
-				return usage_error("%s", "--range takes A-B with "
-				    "0 <= A <= B <= 65535");
-			o.partial = o.lo != 0 || o.hi != PORT_MAX;
-			break;
-		case 'V':
-			printf("portpages %s\n", VERSION);
-			return 0;
-		case 'h':
-			usage(stdout);
-			return 0;
-		case ':':
-			return usage_error("option '%s' needs an argument",
-			    argv[optind - 1]);
-		default:
-			if (optopt != 0 && strncmp(argv[optind - 1], "--", 2) != 0) {
-				char opt[3] = { '-', (char)optopt, '\0' };
-
-				return usage_error("unknown option '%s'", opt);
-			}
-			return usage_error(optopt != 0 ? "option '%s' takes no "
-			    "argument" : "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		return usage_error("unexpected argument '%s'", argv[optind]);
-	if (have_port && watch)
-		return usage_error("%s", "--port and --watch do not go together");
-	if (o.templates == NULL)
-		o.templates = is_dir("templates") || !is_dir(DATADIR "/templates") ?
-		    "templates" : DATADIR "/templates";
-	if (init != NULL)
-		return init_site(init, o.templates, content_given ||
-		    is_dir("content") ? o.content : DATADIR "/content") ? 0 : 1;
-
+	if ((rc = parse_args(&c, argc, argv)) >= 0)
+		return rc;
+	if (c.o.templates == NULL)
+		c.o.templates = is_dir("templates") ||
+		    !is_dir(DATADIR "/templates") ? "templates" :
+		    DATADIR "/templates";
+	if (c.init != NULL)
+		return init_site(c.init, c.o.templates, c.content_given ||
+		    is_dir("content") ? c.o.content : DATADIR "/content") ? 0 : 1;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
-
-	if (have_port)
-		return site_preview(&o, port, stdout) ? 0 : 1;
-	if (watch)
-		return watch_run(&o) ? 0 : 1;
-	return site_build(&o) ? 0 : 1;
+	if (c.have_port)
+		return site_preview(&c.o, c.port, stdout) ? 0 : 1;
+	if (c.watch)
+		return watch_run(&c.o) ? 0 : 1;
+	return site_build(&c.o) ? 0 : 1;
 }

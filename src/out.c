@@ -233,7 +233,7 @@ fail:
  * thread fails at once, and one line says it.
  */
 static void
-fail(struct out *o, const char *rel, const char *what)
+report_once(struct out *o, const char *rel, const char *what)
 {
 	int first;
 
@@ -391,17 +391,17 @@ write_new(struct out *o, const char *path, const char *rel, const char *data,
 	int fd, err;
 
 	if ((fd = openat(o->dirfd, path, O_WRONLY | O_CREAT | O_EXCL, 0666)) < 0) {
-		fail(o, rel, strerror(errno));
+		report_once(o, rel, strerror(errno));
 		return 0;
 	}
 	if (!write_all(fd, data, n)) {
 		err = errno;
 		close(fd);
-		fail(o, rel, strerror(err));
+		report_once(o, rel, strerror(err));
 		return 0;
 	}
 	if (close(fd) != 0) {
-		fail(o, rel, strerror(errno));
+		report_once(o, rel, strerror(errno));
 		return 0;
 	}
 	return 1;
@@ -419,7 +419,7 @@ replace(struct out *o, const char *rel, const char *data, size_t n,
 	int fd, err;
 
 	if (dlen >= sizeof(parent) || strlen(rel) >= sizeof(parent)) {
-		fail(o, rel, "path too long");
+		report_once(o, rel, "path too long");
 		return 0;
 	}
 	memcpy(parent, dlen ? rel : ".", dlen ? dlen : 1);
@@ -433,7 +433,7 @@ replace(struct out *o, const char *rel, const char *data, size_t n,
 		if (!write_all(fd, data, n)) {
 			err = errno;
 			close(fd);
-			fail(o, rel, strerror(err));
+			report_once(o, rel, strerror(err));
 			return 0;
 		}
 		/* Linking by descriptor needs privilege on older kernels: /proc then. */
@@ -447,7 +447,7 @@ replace(struct out *o, const char *rel, const char *data, size_t n,
 		err = errno;
 		close(fd);
 		if (err != EEXIST) {
-			fail(o, rel, strerror(err));
+			report_once(o, rel, strerror(err));
 			return 0;
 		}
 	}
@@ -476,7 +476,7 @@ replace(struct out *o, const char *rel, const char *data, size_t n,
 	return 1;
 fail:
 	unlinkat(o->dirfd, tmp, 0);
-	fail(o, rel, strerror(err));
+	report_once(o, rel, strerror(err));
 	return 0;
 }
 
@@ -524,6 +524,24 @@ stage_write(struct out *o, int i, const char *rel, const char *data,
 	return write_new(o, path, rel, data, n);
 }
 
+/* Lists rel in the manifest as written (or confirmed) by this build. */
+static void
+record(struct out *o, const char *rel, uint64_t h, size_t n, int written)
+{
+	struct entry *e;
+
+	pthread_mutex_lock(&o->lock);
+	e = insert(o, rel);
+	e->hash = h;
+	e->size = n;
+	e->seen = 1;
+	if (written)
+		o->st.written++;
+	else
+		o->st.unchanged++;
+	pthread_mutex_unlock(&o->lock);
+}
+
 int
 out_write(struct out *o, const char *rel, const char *data, size_t n)
 {
@@ -535,13 +553,7 @@ out_write(struct out *o, const char *rel, const char *data, size_t n)
 	if (fresh >= 0) {
 		if (!stage_write(o, fresh, rel, data, n))
 			return 0;
-		pthread_mutex_lock(&o->lock);
-		e = insert(o, rel);
-		e->hash = h;
-		e->size = n;
-		e->seen = 1;
-		o->st.written++;
-		pthread_mutex_unlock(&o->lock);
+		record(o, rel, h, n, 1);
 		return 1;
 	}
 	pthread_mutex_lock(&o->lock);
@@ -551,7 +563,7 @@ out_write(struct out *o, const char *rel, const char *data, size_t n)
 	exists = fstatat(o->dirfd, rel, &st, AT_SYMLINK_NOFOLLOW) == 0;
 	/* A link is replaced, never written through; a directory is refused. */
 	if (exists && S_ISDIR(st.st_mode)) {
-		fail(o, rel, "a directory is in the way");
+		report_once(o, rel, "a directory is in the way");
 		return 0;
 	}
 	if (known && exists && S_ISREG(st.st_mode) && (size_t)st.st_size == n &&
@@ -562,16 +574,7 @@ out_write(struct out *o, const char *rel, const char *data, size_t n)
 		    (size_t)st.st_size == n && same_bytes(o->dirfd, rel, data, n);
 	if (!unchanged && (!unstamp(o) || !replace(o, rel, data, n, exists)))
 		return 0;
-	pthread_mutex_lock(&o->lock);
-	e = insert(o, rel);
-	e->hash = h;
-	e->size = n;
-	e->seen = 1;
-	if (unchanged)
-		o->st.unchanged++;
-	else
-		o->st.written++;
-	pthread_mutex_unlock(&o->lock);
+	record(o, rel, h, n, !unchanged);
 	return 1;
 }
 

@@ -7,9 +7,9 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include <csv.h>
-
+#include "arena.h"
 #include "buf.h"
+#include "csvread.h"
 #include "port.h"
 #include "registry.h"
 #include "util.h"
@@ -29,11 +29,10 @@
 #define STR(x) #x
 #define XSTR(x) STR(x)
 
-/* Strings live in large blocks: thousands of small ones, freed together. */
-struct arena {
-	struct arena	*next;
-	size_t		 len, cap;
-	char		 data[];
+/* The entries of port p are at[off[p]..off[p+1]). */
+struct registry_index {
+	uint32_t	 off[PORT_COUNT + 1];
+	const struct registry_entry **at;
 };
 
 enum col {
@@ -56,35 +55,8 @@ struct csvctx {
 	struct registry	*r;
 	int		 col[C_N];	/* field index of each column, or -1 */
 	int		 header;	/* 1 once the header row is read */
-	char		*field[32];
-	size_t		 flen[32];
-	size_t		 nf;
-	int		 toobig;
-	size_t		 line, start;
-	int		 fail;
+	const struct csvread_rec *rec;	/* the record being read */
 };
-
-static char *
-arena_dup(struct registry *r, const char *s, size_t n)
-{
-	struct arena *a = r->arena;
-	char *p;
-
-	if (a == NULL || a->len + n + 1 > a->cap) {
-		size_t cap = n + 1 > 65536 ? n + 1 : 65536;
-
-		a = xmalloc(sizeof(*a) + cap);
-		a->next = r->arena;
-		a->len = 0;
-		a->cap = cap;
-		r->arena = a;
-	}
-	p = a->data + a->len;
-	memcpy(p, s, n);
-	p[n] = '\0';
-	a->len += n + 1;
-	return p;
-}
 
 static void
 warn(struct registry *r, size_t line, const char *what)
@@ -118,7 +90,7 @@ clean(struct registry *r, size_t line, const char *s, size_t n)
 		gap = 0;
 		c[k++] = c[i];
 	}
-	p = k ? arena_dup(r, c, k) : "";
+	p = k ? arena_dup(&r->arena, c, k) : "";
 	free(c);
 	return p;
 }
@@ -162,11 +134,25 @@ parse_proto(const char *s, size_t n, unsigned *bit)
 }
 
 static int
-same(const struct registry_entry *a, const struct registry_entry *b)
+same_aliases(const struct registry_entry *a, const struct registry_entry *b)
+{
+	size_t i;
+
+	if (a->nalias != b->nalias)
+		return 0;
+	for (i = 0; i < a->nalias; i++)
+		if (strcmp(a->alias[i], b->alias[i]) != 0)
+			return 0;
+	return 1;
+}
+
+/* 1 if a and b differ at most in their protocols. */
+static int
+same_but_protocol(const struct registry_entry *a,
+    const struct registry_entry *b)
 {
 	return a->has_port == b->has_port && a->lo == b->lo && a->hi == b->hi &&
-	    strcmp(a->service, b->service) == 0 &&
-	    strcmp(a->aliases, b->aliases) == 0 &&
+	    strcmp(a->service, b->service) == 0 && same_aliases(a, b) &&
 	    strcmp(a->desc, b->desc) == 0 &&
 	    strcmp(a->assignee, b->assignee) == 0 &&
 	    strcmp(a->contact, b->contact) == 0 &&
@@ -190,11 +176,11 @@ newest(struct registry *r, const char *d)
  * Returns 0 (error reported) if the registry already holds MAX_ENTRIES.
  */
 static int
-add(struct registry *r, struct registry_entry *e)
+entry_add(struct registry *r, struct registry_entry *e)
 {
 	size_t i, back = r->n > 8 ? r->n - 8 : 0;
 
-	if (e->service[0] != '\0' || e->aliases[0] != '\0')
+	if (e->service[0] != '\0' || e->nalias > 0)
 		e->status = REGISTRY_ASSIGNED;
 	else if (strcasecmp(e->desc, "Unassigned") == 0)
 		e->status = REGISTRY_UNASSIGNED;
@@ -203,7 +189,7 @@ add(struct registry *r, struct registry_entry *e)
 	newest(r, e->registered);
 	newest(r, e->modified);
 	for (i = r->n; i > back; i--)
-		if (same(&r->e[i - 1], e)) {
+		if (same_but_protocol(&r->e[i - 1], e)) {
 			r->e[i - 1].protos |= e->protos;
 			return 1;
 		}
@@ -220,91 +206,80 @@ add(struct registry *r, struct registry_entry *e)
 	return 1;
 }
 
-static void
-csv_field(void *s, size_t n, void *data)
-{
-	struct csvctx *x = data;
-
-	if (x->nf < 32) {
-		x->field[x->nf] = s ? s : "";
-		x->flen[x->nf] = s ? n : 0;
-		if (n > MAX_FIELD)
-			x->toobig = 1;
-		/* libcsv reuses its buffer: keep a copy until the row ends. */
-		x->field[x->nf] = xstrndup(x->field[x->nf], x->flen[x->nf]);
-	}
-	x->nf++;
-}
-
-static void
+static int
 csv_header(struct csvctx *x)
 {
+	const struct csvread_rec *rec = x->rec;
 	size_t i;
-	int c;
+	int c, ok = 1;
 
 	for (c = 0; c < C_N; c++)
 		x->col[c] = -1;
-	for (i = 0; i < x->nf && i < 32; i++)
+	for (i = 0; i < rec->n && i < CSVREAD_MAX_FIELDS; i++)
 		for (c = 0; c < C_N; c++)
-			if (strcmp(x->field[i], colnames[c]) == 0 ||
-			    (c == C_UNAUTH && strcmp(x->field[i],
+			if (strcmp(rec->field[i], colnames[c]) == 0 ||
+			    (c == C_UNAUTH && strcmp(rec->field[i],
 			    "Known Unauthorized Uses") == 0))
 				x->col[c] = (int)i;
 	for (c = 0; c <= C_DESC; c++)
 		if (x->col[c] < 0) {
-			util_err(x->r->path, x->start, "CSV header has no "
+			util_err(x->r->path, rec->line, "CSV header has no "
 			    "\"%s\" column", colnames[c]);
-			x->fail = 1;
+			ok = 0;
 		}
 	x->header = 1;
+	return ok;
 }
 
 static const char *
 col(struct csvctx *x, enum col c)
 {
+	const struct csvread_rec *rec = x->rec;
 	int i = x->col[c];
 
-	if (i < 0 || (size_t)i >= x->nf)
+	if (i < 0 || (size_t)i >= rec->n || i >= CSVREAD_MAX_FIELDS)
 		return "";
-	return clean(x->r, x->start, x->field[i], x->flen[i]);
+	return clean(x->r, rec->line, rec->field[i], rec->len[i]);
 }
 
-static void
-csv_row(int term, void *data)
+/* The port and protocol of a row; 0 (warning given) if either is bad. */
+static int
+csv_port(struct csvctx *x, struct registry_entry *e)
 {
-	struct csvctx *x = data;
-	struct registry_entry e;
-	const char *port, *proto;
-	size_t i;
+	const char *port = col(x, C_PORT), *proto = col(x, C_PROTO);
 
-	(void)term;
-	if (x->fail)
-		goto out;
-	if (!x->header) {
-		csv_header(x);
-		goto out;
+	if (port[0] != '\0') {
+		if (!parse_ports(port, &e->lo, &e->hi)) {
+			warn(x->r, e->line, "bad port number; row skipped");
+			return 0;
+		}
+		e->has_port = 1;
 	}
-	if (x->toobig) {
-		warn(x->r, x->start, "field longer than 64 KiB; row skipped");
-		goto out;
+	if (proto[0] != '\0' && !parse_proto(proto, strlen(proto), &e->protos)) {
+		warn(x->r, e->line, "unknown transport protocol; row skipped");
+		return 0;
+	}
+	return 1;
+}
+
+static int
+csv_row(void *arg, const struct csvread_rec *rec)
+{
+	struct csvctx *x = arg;
+	struct registry_entry e;
+
+	x->rec = rec;
+	if (!x->header)
+		return csv_header(x);
+	if (rec->toobig) {
+		warn(x->r, rec->line, "field longer than 64 KiB; row skipped");
+		return 1;
 	}
 	memset(&e, 0, sizeof(e));
-	e.line = x->start;
-	port = col(x, C_PORT);
-	proto = col(x, C_PROTO);
-	if (port[0] != '\0') {
-		if (!parse_ports(port, &e.lo, &e.hi)) {
-			warn(x->r, x->start, "bad port number; row skipped");
-			goto out;
-		}
-		e.has_port = 1;
-	}
-	if (proto[0] != '\0' && !parse_proto(proto, strlen(proto), &e.protos)) {
-		warn(x->r, x->start, "unknown transport protocol; row skipped");
-		goto out;
-	}
+	e.line = rec->line;
+	if (!csv_port(x, &e))
+		return 1;
 	e.service = col(x, C_SERVICE);
-	e.aliases = "";
 	e.desc = col(x, C_DESC);
 	e.assignee = col(x, C_ASSIGNEE);
 	e.contact = col(x, C_CONTACT);
@@ -315,57 +290,43 @@ csv_row(int term, void *data)
 	e.unauthorized = col(x, C_UNAUTH);
 	e.notes = col(x, C_NOTES);
 	if (!e.has_port && e.service[0] == '\0') {
-		warn(x->r, x->start, "row has neither port nor service name; "
+		warn(x->r, rec->line, "row has neither port nor service name; "
 		    "skipped");
-		goto out;
+		return 1;
 	}
-	if (!add(x->r, &e))
-		x->fail = 1;
-out:
-	for (i = 0; i < x->nf && i < 32; i++)
-		free(x->field[i]);
-	x->nf = 0;
-	x->toobig = 0;
-	x->start = x->line + 1;
+	return entry_add(x->r, &e);
 }
 
 static int
 load_csv(struct registry *r, FILE *f)
 {
-	struct csv_parser p;
 	struct csvctx x;
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	int rc = 0;
 
 	memset(&x, 0, sizeof(x));
 	x.r = r;
-	x.start = 1;
-	if (csv_init(&p, CSV_APPEND_NULL) != 0) {
-		util_err(r->path, 0, "cannot initialise the CSV parser");
-		return 0;
+	return csvread_file(r->path, f, MAX_FIELD, csv_row, &x);
+}
+
+/* The aliases after "name port/proto": rest is strtok_r's save pointer. */
+static void
+services_aliases(struct registry *r, struct registry_entry *e, char *rest,
+    size_t lineno)
+{
+	const char **v = NULL, **alias;
+	char *tok;
+	size_t n = 0;
+
+	while ((tok = strtok_r(NULL, " \t\r\n", &rest)) != NULL) {
+		v = xrealloc(v, (n + 1) * sizeof(*v));
+		v[n++] = clean(r, lineno, tok, strlen(tok));
 	}
-	/* Line by line, so that every row knows the line it starts on. */
-	while ((n = getline(&line, &cap, f)) > 0) {
-		x.line++;
-		if (csv_parse(&p, line, (size_t)n, csv_field, csv_row, &x) !=
-		    (size_t)n) {
-			util_err(r->path, x.line, "CSV: %s",
-			    csv_strerror(csv_error(&p)));
-			goto out;
-		}
-		if (x.fail)
-			goto out;
+	if (n > 0) {
+		alias = arena_alloc(&r->arena, n * sizeof(*alias));
+		memcpy(alias, v, n * sizeof(*alias));
+		e->alias = alias;
+		e->nalias = n;
 	}
-	csv_fini(&p, csv_field, csv_row, &x);
-	rc = !x.fail;
-out:
-	for (size_t i = 0; i < x.nf && i < 32; i++)
-		free(x.field[i]);
-	csv_free(&p);
-	free(line);
-	return rc;
+	free(v);
 }
 
 /*
@@ -377,7 +338,6 @@ services_line(struct registry *r, char *s, size_t lineno)
 {
 	struct registry_entry e;
 	char *hash, *tok, *save, *slash, *pp, *end;
-	buf aliases = { 0 };
 	unsigned bit;
 
 	memset(&e, 0, sizeof(e));
@@ -413,16 +373,9 @@ services_line(struct registry *r, char *s, size_t lineno)
 		if (*end == '/')
 			end++;
 	}
-	while ((tok = strtok_r(NULL, " \t\r\n", &save)) != NULL) {
-		if (aliases.len > 0)
-			buf_putc(&aliases, ' ');
-		buf_puts(&aliases, tok);
-	}
-	e.aliases = clean(r, lineno, aliases.data ? aliases.data : "",
-	    aliases.len);
-	buf_free(&aliases);
+	services_aliases(r, &e, save, lineno);
 	e.has_port = 1;
-	return add(r, &e);
+	return entry_add(r, &e);
 }
 
 static int
@@ -463,6 +416,7 @@ load_services(struct registry *r, FILE *f)
 static int
 index_ports(struct registry *r)
 {
+	struct registry_index *ix;
 	size_t i, p, total = 0;
 	uint32_t *fill;
 	int over;
@@ -476,15 +430,15 @@ index_ports(struct registry *r)
 		    "%u)", total, MAX_PORT_ENTRIES);
 		return 0;
 	}
-	r->off = xcalloc(PORT_COUNT + 1, sizeof(*r->off));
+	ix = r->index = xcalloc(1, sizeof(*ix));
 	for (i = 0; i < r->n; i++) {
 		if (!r->e[i].has_port) {
 			r->nnoport++;
 			continue;
 		}
 		for (p = r->e[i].lo, over = 0; p <= r->e[i].hi; p++)
-			if (r->off[p + 1] < MAX_PER_PORT)
-				r->off[p + 1]++;
+			if (ix->off[p + 1] < MAX_PER_PORT)
+				ix->off[p + 1]++;
 			else
 				over = 1;
 		if (over)
@@ -492,18 +446,27 @@ index_ports(struct registry *r)
 			    " entries at a port; left off its page");
 	}
 	for (p = 0; p < PORT_COUNT; p++)
-		r->off[p + 1] += r->off[p];
-	r->idx = xmalloc((r->off[PORT_COUNT] + 1) * sizeof(*r->idx));
+		ix->off[p + 1] += ix->off[p];
+	ix->at = xmalloc((ix->off[PORT_COUNT] + 1) * sizeof(*ix->at));
 	fill = xmalloc(PORT_COUNT * sizeof(*fill));
-	memcpy(fill, r->off, PORT_COUNT * sizeof(*fill));
+	memcpy(fill, ix->off, PORT_COUNT * sizeof(*fill));
 	/* The same entries, in the same order, as counted above. */
 	for (i = 0; i < r->n; i++)
 		if (r->e[i].has_port)
 			for (p = r->e[i].lo; p <= r->e[i].hi; p++)
-				if (fill[p] < r->off[p + 1])
-					r->idx[fill[p]++] = (uint32_t)i;
+				if (fill[p] < ix->off[p + 1])
+					ix->at[fill[p]++] = &r->e[i];
 	free(fill);
 	return 1;
+}
+
+const struct registry_entry *const *
+registry_at(const struct registry *r, unsigned port, size_t *n)
+{
+	const struct registry_index *ix = r->index;
+
+	*n = ix->off[port + 1] - ix->off[port];
+	return ix->at + ix->off[port];
 }
 
 struct registry *
@@ -575,17 +538,13 @@ out:
 void
 registry_free(struct registry *r)
 {
-	struct arena *a, *next;
-
 	if (r == NULL)
 		return;
-	for (a = r->arena; a != NULL; a = next) {
-		next = a->next;
-		free(a);
-	}
+	arena_free(r->arena);
 	free(r->e);
-	free(r->off);
-	free(r->idx);
+	if (r->index != NULL)
+		free(r->index->at);
+	free(r->index);
 	free(r->path);
 	free(r);
 }
@@ -614,11 +573,12 @@ enum registry_status
 registry_port_status(const struct registry *r, unsigned port, unsigned proto)
 {
 	enum registry_status st = REGISTRY_UNASSIGNED;
-	const struct registry_entry *e;
-	uint32_t i;
+	const struct registry_entry *const *at, *e;
+	size_t i, n;
 
-	for (i = r->off[port]; i < r->off[port + 1]; i++) {
-		e = &r->e[r->idx[i]];
+	at = registry_at(r, port, &n);
+	for (i = 0; i < n; i++) {
+		e = at[i];
 		/* A row without a protocol speaks for TCP and UDP alike. */
 		if (!(e->protos & proto) && !(e->protos == 0 &&
 		    (proto & (REGISTRY_TCP | REGISTRY_UDP))))
@@ -627,18 +587,6 @@ registry_port_status(const struct registry *r, unsigned port, unsigned proto)
 			st = e->status;
 	}
 	return st;
-}
-
-static int
-url_safe(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!isalnum((unsigned char)s[i]) &&
-		    strchr("-._~:/?#@!$+,;=%&", s[i]) == NULL)
-			return 0;
-	return n > 0;
 }
 
 int
@@ -656,14 +604,14 @@ registry_ref_url(const char *ref, size_t n, char *url, size_t urlsize)
 		}
 		return 0;
 	}
-	if (n > 6 && strncmp(ref, "draft-", 6) == 0 && url_safe(ref, n) &&
+	if (n > 6 && strncmp(ref, "draft-", 6) == 0 && util_url_safe(ref, n) &&
 	    n + 40 < urlsize) {
 		snprintf(url, urlsize, "https://datatracker.ietf.org/doc/%.*s/",
 		    (int)n, ref);
 		return 1;
 	}
 	if (((n > 7 && strncmp(ref, "http://", 7) == 0) || (n > 8 &&
-	    strncmp(ref, "https://", 8) == 0)) && url_safe(ref, n) &&
+	    strncmp(ref, "https://", 8) == 0)) && util_url_safe(ref, n) &&
 	    n < urlsize) {
 		snprintf(url, urlsize, "%.*s", (int)n, ref);
 		return 1;

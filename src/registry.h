@@ -24,7 +24,8 @@ enum registry_format { REGISTRY_CSV, REGISTRY_SERVICES };
 /* One row (CSV) or line (services), with rows that differ only in protocol merged. */
 struct registry_entry {
 	const char	*service;	/* "" when the row names none */
-	const char	*aliases;	/* services(5) aliases, space-separated, or "" */
+	const char *const *alias;	/* services(5) aliases, nalias of them */
+	size_t		 nalias;
 	const char	*desc;
 	const char	*assignee;
 	const char	*contact;
@@ -45,13 +46,12 @@ struct registry {
 	char		*path;
 	enum registry_format format;
 	char		 newest[11];	/* newest date in the data, or "" */
-	struct registry_entry *e;
+	struct registry_entry *e;	/* every entry, in file order */
 	size_t		 n, cap;
-	uint32_t	*off;		/* entries of port p: idx[off[p]..off[p+1]) */
-	uint32_t	*idx;
 	size_t		 nnoport;	/* entries without a port */
 	size_t		 nwarn;
 	struct arena	*arena;
+	struct registry_index *index;	/* private: see registry_at */
 };
 
 /*
@@ -62,6 +62,13 @@ struct registry {
  */
 struct registry *registry_load(const char *path);
 void registry_free(struct registry *r);
+
+/*
+ * The entries at port (at most 64), in file order: *n of them. The array
+ * lives as long as r.
+ */
+const struct registry_entry *const *registry_at(const struct registry *r,
+    unsigned port, size_t *n);
 
 /* Protocol names: "tcp" for REGISTRY_TCP; i indexes the bits 0..3. */
 const char *registry_proto_name(unsigned i);

@@ -2,9 +2,8 @@
 #ifndef SITE_H
 #define SITE_H
 
+#include <signal.h>
 #include <stdio.h>
-
-#include "tmpl.h"
 
 struct site_opts {
 	const char	*templates;	/* directory */
@@ -20,7 +19,7 @@ struct site_opts {
 };
 
 /* Set from a signal handler: builds stop between pages and fail. */
-extern volatile int site_interrupted;
+extern volatile sig_atomic_t site_interrupted;
 
 /*
  * Builds the site into o->output, writing only what changed, and prints
@@ -33,8 +32,5 @@ int site_preview(const struct site_opts *o, unsigned port, FILE *f);
 
 /* The registry file used when none is given: NULL if none exists. */
 const char *site_default_registry(const char *content);
-
-/* The names templates may use, for the template guide and tests. */
-const struct tmpl_name *site_names(size_t *n);
 
 #endif

@@ -1,4 +1,6 @@
 /* util.c - allocation wrappers, error reporting, files, hashing, UTF-8 */
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -254,6 +256,18 @@ util_now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+int
+util_url_safe(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) &&
+		    strchr("-._~:/?#@!$+,;=%&", s[i]) == NULL)
+			return 0;
+	return n > 0;
+}
+
 char *
 util_path_join(const char *a, const char *b)
 {
@@ -265,4 +279,51 @@ util_path_join(const char *a, const char *b)
 		p[la++] = '/';
 	memcpy(p + la, b, lb + 1);
 	return p;
+}
+
+/* scandir's filter has no argument: the suffix is checked afterwards. */
+static int
+visible(const struct dirent *de)
+{
+	return de->d_name[0] != '.';
+}
+
+static int
+has_suffix(const char *s, const char *suffix)
+{
+	size_t ls = strlen(s), lf = strlen(suffix);
+
+	return ls > lf && strcmp(s + ls - lf, suffix) == 0;
+}
+
+char **
+util_dir_list(const char *path, const char *suffix, size_t *n)
+{
+	struct dirent **ents = NULL;
+	char **v;
+	int i, m;
+
+	*n = 0;
+	if ((m = scandir(path, &ents, visible, alphasort)) < 0)
+		return NULL;
+	v = xcalloc((size_t)m + 1, sizeof(*v));
+	for (i = 0; i < m; i++) {
+		if (suffix == NULL || has_suffix(ents[i]->d_name, suffix))
+			v[(*n)++] = xstrdup(ents[i]->d_name);
+		free(ents[i]);
+	}
+	free(ents);
+	return v;
+}
+
+void
+util_list_free(char **list)
+{
+	char **p;
+
+	if (list == NULL)
+		return;
+	for (p = list; *p != NULL; p++)
+		free(*p);
+	free(list);
 }

@@ -47,10 +47,25 @@ char *util_utf8_clean(const char *s, size_t n, size_t *bad);
 /* Length of the longest valid UTF-8 prefix of s (n if all of it is valid). */
 size_t util_utf8_valid(const char *s, size_t n);
 
+/*
+ * 1 if s (n > 0 bytes) holds only characters a URL may carry unescaped in
+ * an HTML attribute (letters, digits, -._~:/?#@!$+,;=%&), else 0.
+ */
+int util_url_safe(const char *s, size_t n);
+
 /* Monotonic clock in seconds. */
 double util_now(void);
 
 /* Joins a and b with one '/'. Caller frees. */
 char *util_path_join(const char *a, const char *b);
+
+/*
+ * The names in directory path that do not start with '.' and end in
+ * suffix (NULL: any), sorted bytewise, NULL-terminated, *n of them.
+ * Returns NULL with errno set if the directory cannot be read (nothing
+ * reported: callers word the error); free with util_list_free.
+ */
+char **util_dir_list(const char *path, const char *suffix, size_t *n);
+void util_list_free(char **list);
 
 #endif

@@ -104,12 +104,13 @@ fuzz: fuzz-build
 fuzz-replay: fuzz-build
 	tests/fuzz/run.sh --replay
 
-# Small helpers of the hardening scripts (a peak-RSS reader).
+# Small helpers of the hardening scripts (the peak-RSS reader that
+# bench/run.sh uses too).
 hardening-tools: tests/build/hardening/rss
 
-tests/build/hardening/rss: tests/hardening/rss.c
+tests/build/hardening/rss: bench/rss.c
 	@mkdir -p tests/build/hardening
-	$(CC) -std=c11 -O2 -Wall -Wextra -D_GNU_SOURCE -o $@ $<
+	$(CC) -std=c11 -O2 -Wall -Wextra -pedantic -Wstrict-prototypes -o $@ $<
 
 hardening: portpages
 	tests/hardening/run-suite.sh

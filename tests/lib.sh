@@ -1,7 +1,11 @@
 # tests/lib.sh - shared helpers for the end-to-end test scripts
 # Source it from a script in tests/e2e/. It gives:
 #   ROOT      the repository root;   PP  the generator (default ROOT/portpages)
-#   T         a scratch directory, removed on exit
+#   T         a scratch directory, removed on exit: on /dev/shm (tmpfs)
+#             when it has 4 GiB free, else in TMPDIR or /tmp
+#   SHARED    a whole site built from the default templates and content
+#             with REG, shared by the checks that only read it (see
+#             shared_site); tests/run.sh builds it once per run
 #   CSV       ../shared/data/service-names-port-numbers.csv, or "" when absent
 #   REG       the registry to build with: CSV if present, else a fixture
 #   ok NAME / not_ok NAME / skip NAME / check NAME CMD...   record a result
@@ -12,7 +16,17 @@ RESULTS=${RESULTS:-/dev/null}
 CSV=$ROOT/../shared/data/service-names-port-numbers.csv
 [ -f "$CSV" ] || CSV=
 REG=${CSV:-$ROOT/tests/fixtures/small.csv}
-T=$(mktemp -d "${TMPDIR:-/tmp}/portpages-test.XXXXXX")
+# Whole sites are 65,829 files: on a tmpfs they cost a fraction of disk.
+scratch_dir() {
+	local free
+	free=$(df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 { print $4 }')
+	if [ -z "${TMPDIR:-}" ] && [ -w /dev/shm ] && [ "${free:-0}" -gt 4194304 ]; then
+		echo /dev/shm
+	else
+		echo "${TMPDIR:-/tmp}"
+	fi
+}
+T=$(mktemp -d "$(scratch_dir)/portpages-test.XXXXXX")
 trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
 
 ok() { echo "ok - $*"; echo pass >>"$RESULTS"; }
@@ -34,4 +48,15 @@ build() {
 	local out=$1
 	shift
 	"$PP" -q -t "$ROOT/templates" -c "$ROOT/content" -r "$REG" -o "$out" "$@"
+}
+# shared_site: prints the path of a whole build of the default templates
+# and content with REG, building it into $T only when tests/run.sh did not
+# (PORTPAGES_SHARED_SITE). Callers must not change it.
+shared_site() {
+	if [ -n "${PORTPAGES_SHARED_SITE:-}" ] && [ -f "$PORTPAGES_SHARED_SITE/.portpages-stamp" ]; then
+		echo "$PORTPAGES_SHARED_SITE"
+		return 0
+	fi
+	[ -f "$T/shared/.portpages-stamp" ] || build "$T/shared" >&2 || return 1
+	echo "$T/shared"
 }

@@ -1,20 +1,36 @@
 #!/usr/bin/env bash
-# tests/run.sh - runs every test suite and prints "N passed, M failed"
-# Suites: unit (cmocka), end to end (tests/e2e/*.sh), browser (Playwright,
-# axe-core, the Nu Html Checker), sanitizers and valgrind, fuzzing smoke runs.
-# SUITES="unit e2e" tests/run.sh runs a subset.
+# tests/run.sh - runs the test suites, timing each, and prints "N passed, M failed"
+# Suites: style (function and file lengths), unit (cmocka), expected
+# (exact HTML of chosen pages), generator (one whole build and its checks),
+# e2e (tests/e2e/*.sh, generator included), browser (Playwright, axe-core,
+# the Nu Html Checker), hardening (injection, faults, limits, sanitizers,
+# valgrind, fuzzing). SUITES="unit e2e" tests/run.sh runs a subset;
+# make check runs "style unit expected generator", make test all but
+# generator (which e2e runs).
 set -u
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 export RESULTS=$(mktemp)
-trap 'rm -f "$RESULTS"' EXIT
-SUITES=${SUITES:-unit e2e browser hardening}
+SUITES=${SUITES:-style unit expected e2e browser hardening}
 status=0
+start=$(date +%s.%N)
+. tests/lib.sh
+# One whole build that every check which only reads a site shares.
+export PORTPAGES_SHARED_SITE=$T/shared
+trap 'rm -f "$RESULTS"; rm -rf "$T"' EXIT
+echo "# scratch directory: $T ($(df -PT "$T" | awk 'NR == 2 { print $2 }'))"
 
+elapsed() { printf '%.1f' "$(echo "$(date +%s.%N) - $1" | bc)"; }
 suite() { echo "== $1"; }
+run_script() {
+	suite "$1"
+	bash "$1" || { echo "not ok - $1 exited non-zero"; echo fail >>"$RESULTS"; }
+}
 
 for s in $SUITES; do
+	t0=$(date +%s.%N)
 	case $s in
+	style) run_script tests/style/lengths.sh ;;
 	unit)
 		suite "unit tests (cmocka)"
 		make -s unit || { echo fail >>"$RESULTS"; status=1; continue; }
@@ -22,29 +38,31 @@ for s in $SUITES; do
 			if "$t"; then echo pass >>"$RESULTS"; else echo fail >>"$RESULTS"; fi
 		done
 		;;
-	e2e)
-		for t in tests/e2e/*.sh; do
-			suite "$t"
-			bash "$t" || { echo "not ok - $t exited non-zero"; echo fail >>"$RESULTS"; }
-		done
+	expected) run_script tests/expected/run.sh ;;
+	generator | e2e)
+		if [ ! -f "$PORTPAGES_SHARED_SITE/.portpages-stamp" ]; then
+			suite "the shared whole build ($(basename "$REG"))"
+			if build "$PORTPAGES_SHARED_SITE"; then echo pass >>"$RESULTS"; else echo fail >>"$RESULTS"; fi
+		fi
+		if [ "$s" = generator ]; then
+			run_script tests/e2e/generator.sh
+		else
+			for t in tests/e2e/*.sh; do run_script "$t"; done
+		fi
 		;;
-	browser | hardening)
-		for t in tests/$s/run-suite.sh; do
-			[ -f "$t" ] || continue
-			suite "$t"
-			bash "$t" || { echo "not ok - $t exited non-zero"; echo fail >>"$RESULTS"; }
-		done
-		;;
+	browser | hardening) run_script "tests/$s/run-suite.sh" ;;
 	*)
 		echo "unknown suite $s" >&2
 		exit 2
 		;;
 	esac
+	echo "# suite $s: $(elapsed "$t0") s"
 done
 
 passed=$(grep -c '^pass$' "$RESULTS")
 failed=$(grep -c '^fail$' "$RESULTS")
 skipped=$(grep -c '^skip$' "$RESULTS")
 echo
+echo "# all suites: $(elapsed "$start") s"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

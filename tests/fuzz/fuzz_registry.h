@@ -12,24 +12,27 @@
 __attribute__((no_sanitize("coverage"), noinline)) static void
 fuzz_check_index(const struct registry *r)
 {
+	const struct registry_entry *const *at;
+	size_t j, n, total = 0;
 	unsigned port;
-	uint32_t j;
 
 	/* The bounds registry.c sets: 64 entries at a port, 2^20 in all. */
-	if (r->off[65536] > (1u << 20) || r->n > (128u << 10))
+	if (r->n > (128u << 10))
 		abort();
 	for (port = 0; port <= 65535; port++) {
-		if (r->off[port + 1] - r->off[port] > 64)
+		at = registry_at(r, port, &n);
+		total += n;
+		if (n > 64 || total > (1u << 20))
 			abort();
-		for (j = r->off[port]; j < r->off[port + 1]; j++)
-			if (r->idx[j] >= r->n || !r->e[r->idx[j]].has_port ||
-			    r->e[r->idx[j]].lo > port || r->e[r->idx[j]].hi < port)
+		for (j = 0; j < n; j++)
+			if (at[j] < r->e || at[j] >= r->e + r->n ||
+			    !at[j]->has_port || at[j]->lo > port || at[j]->hi < port)
 				abort();
 	}
 }
 
 /*
- * Loads the registry at path and uses it the way site.c does: the status
+ * Loads the registry at path and uses it the way the pages do: the status
  * of every port, protocol names, and the links of bracketed references.
  */
 static void
@@ -40,7 +43,7 @@ fuzz_registry(const char *path)
 	const char *p, *open, *close;
 	char url[4200], protos[24];
 	unsigned port, b;
-	size_t i;
+	size_t i, j;
 	volatile unsigned sink = 0;
 
 	if ((r = registry_load(path)) == NULL)
@@ -53,14 +56,17 @@ fuzz_registry(const char *path)
 		registry_protos_str(e->protos, protos);
 		/* Every string is clean: no NUL, bad UTF-8, control or bidi. */
 		fuzz_clean(e->service);
-		fuzz_clean(e->aliases);
+		for (j = 0; j < e->nalias; j++) {
+			fuzz_clean(e->alias[j]);
+			sink += (unsigned)strlen(e->alias[j]);
+		}
 		fuzz_clean(e->desc);
 		fuzz_clean(e->reference);
 		fuzz_clean(e->notes);
 		sink += (unsigned)strlen(protos) + (unsigned)strlen(e->service) +
-		    (unsigned)strlen(e->aliases) + (unsigned)strlen(e->desc) +
+		    (unsigned)strlen(e->desc) +
 		    (unsigned)strlen(e->notes);
-		/* "[RFC959][http://...]": as refs() in site.c splits them. */
+		/* "[RFC959][http://...]": as port_refs() in page_port.c splits them. */
 		for (p = e->reference; (open = strchr(p, '[')) != NULL &&
 		    (close = strchr(open, ']')) != NULL; p = close + 1)
 			if ((size_t)(close - open - 1) < 4096)

@@ -8,7 +8,7 @@
 # not notes), a directory where a note should be. Each gives a clear
 # outcome (exit 0 with warnings, or exit 1 with a one-line error, never a
 # signal) within LIMITS_TIMEOUT seconds, under `ulimit -v` of
-# LIMITS_VMEM_KB, and its peak RSS (tests/hardening/rss.c) stays under the
+# LIMITS_VMEM_KB, and its peak RSS (bench/rss.c) stays under the
 # case's bound. The figures go to tests/build/hardening/limits.txt for
 # docs/faults.md.
 . "$(dirname "$0")/../lib.sh"

@@ -44,14 +44,20 @@ done(struct registry *r)
 static const struct registry_entry *
 at(const struct registry *r, unsigned port, unsigned i)
 {
-	assert_true(r->off[port] + i < r->off[port + 1]);
-	return &r->e[r->idx[r->off[port] + i]];
+	size_t n;
+	const struct registry_entry *const *e = registry_at(r, port, &n);
+
+	assert_true(i < n);
+	return e[i];
 }
 
 static size_t
 count(const struct registry *r, unsigned port)
 {
-	return r->off[port + 1] - r->off[port];
+	size_t n;
+
+	registry_at(r, port, &n);
+	return n;
 }
 
 static void
@@ -159,7 +165,9 @@ test_services(void **state)
 	assert_int_equal(at(r, 1, 0)->protos, REGISTRY_TCP | REGISTRY_UDP);
 	assert_int_equal(at(r, 9, 0)->protos, REGISTRY_TCP | REGISTRY_UDP |
 	    REGISTRY_SCTP | REGISTRY_DCCP);
-	assert_string_equal(at(r, 80, 0)->aliases, "www www-http");
+	assert_int_equal(at(r, 80, 0)->nalias, 2);
+	assert_string_equal(at(r, 80, 0)->alias[0], "www");
+	assert_string_equal(at(r, 80, 0)->alias[1], "www-http");
 	assert_string_equal(at(r, 80, 0)->desc, "WorldWideWeb HTTP");
 	assert_int_equal(r->nwarn, 2);
 	done(r);

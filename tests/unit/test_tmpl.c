@@ -11,6 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cache.h"
+#include "dict.h"
+#include "render.h"
 #include "tmpl.h"
 #include "util.h"
 
@@ -132,7 +135,7 @@ test_md_escape(void **state)
 	buf b = { 0 };
 
 	(void)state;
-	tmpl_md_escape(&b, s, strlen(s));
+	render_md_escape(&b, s, strlen(s));
 	assert_string_equal(b.data, "SQL\\*NET \\<u\\> \\[a\\]\\(b\\) x\\_y "
 	    "\\#1 é");
 	buf_free(&b);
@@ -140,13 +143,13 @@ test_md_escape(void **state)
 
 /* Renders the same dictionary both ways; they must agree byte for byte. */
 static void
-both(tmpl_set *ts, int id, tmpl_dict *d, tmpl_cache *c, buf *slow,
+both(tmpl_set *ts, int id, dict *d, cache *c, buf *slow,
     buf *fast)
 {
 	buf_reset(slow);
 	buf_reset(fast);
-	assert_true(tmpl_render(ts, id, d, NULL, slow));
-	assert_true(tmpl_render(ts, id, d, c, fast));
+	assert_true(render_page(ts, id, d, NULL, slow));
+	assert_true(render_page(ts, id, d, c, fast));
 	assert_string_equal(slow->data, fast->data);
 }
 
@@ -161,8 +164,8 @@ test_paths_agree(void **state)
 		"Zq0000qZ", "back\\slash", "\"quoted\" 'single'",
 	};
 	tmpl_set *ts;
-	tmpl_dict *d = tmpl_dict_new();
-	tmpl_cache *c = tmpl_cache_new(1 << 20);
+	dict *d = dict_new();
+	cache *c = cache_new(1 << 20);
 	buf slow = { 0 }, fast = { 0 };
 	size_t i, j, k, hits, misses;
 
@@ -171,29 +174,29 @@ test_paths_agree(void **state)
 	    "really *{{Y}}*.\n\n{{#SEC}}- item {{X}} [link](https://e.org/"
 	    "{{Y}})\n{{/SEC}}\n```\ncode {{Y}}\n```\n"));
 	for (i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
-		tmpl_dict_reset(d);
-		tmpl_dict_sets(d, TMPL_ROOT, N_X, values[i]);
-		tmpl_dict_setu(d, TMPL_ROOT, N_Y, 1000 + i);
+		dict_reset(d);
+		dict_sets(d, DICT_ROOT, N_X, values[i]);
+		dict_setu(d, DICT_ROOT, N_Y, 1000 + i);
 		for (j = 0; j < 3; j++) {
-			k = tmpl_dict_add(d, TMPL_ROOT, N_SEC);
-			tmpl_dict_sets(d, k, N_X, values[(i + j) %
+			k = dict_add(d, DICT_ROOT, N_SEC);
+			dict_sets(d, k, N_X, values[(i + j) %
 			    (sizeof(values) / sizeof(values[0]))]);
 		}
 		both(ts, tmpl_section_template(ts, 0, 0), d, c, &slow, &fast);
 		assert_null(strstr(slow.data, "<script>"));
 		assert_null(strstr(slow.data, "href=\"javascript"));
-		tmpl_dict_set_raw(d, TMPL_ROOT, N_HTML, "<b>ok</b>", 9);
+		dict_set_raw(d, DICT_ROOT, N_HTML, "<b>ok</b>", 9);
 		both(ts, tmpl_set_layout(ts, "page"), d, c, &slow, &fast);
 		assert_non_null(strstr(slow.data, "<b>ok</b>"));
 	}
-	tmpl_cache_stats(c, &hits, &misses);
+	cache_stats(c, &hits, &misses);
 	/* Same shape every time: rendered once per template, then filled. */
 	assert_int_equal(misses, 2);
 	assert_int_equal(hits, 2 * i - 2);
 	buf_free(&slow);
 	buf_free(&fast);
-	tmpl_cache_free(c);
-	tmpl_dict_free(d);
+	cache_free(c);
+	dict_free(d);
 	tmpl_set_free(ts);
 }
 
@@ -201,18 +204,18 @@ static void
 test_exact_text(void **state)
 {
 	tmpl_set *ts;
-	tmpl_dict *d = tmpl_dict_new();
+	dict *d = dict_new();
 	buf out = { 0 };
 
 	(void)state;
 	assert_non_null(ts = load_with("{{X}}\n"));
-	tmpl_dict_sets(d, TMPL_ROOT, N_X, "Oracle SQL*NET u=<username> whois++");
-	assert_true(tmpl_render(ts, tmpl_section_template(ts, 0, 0), d, NULL,
+	dict_sets(d, DICT_ROOT, N_X, "Oracle SQL*NET u=<username> whois++");
+	assert_true(render_page(ts, tmpl_section_template(ts, 0, 0), d, NULL,
 	    &out));
 	assert_string_equal(out.data, "<p>Oracle SQL*NET u=&lt;username&gt; "
 	    "whois++</p>\n");
 	buf_free(&out);
-	tmpl_dict_free(d);
+	dict_free(d);
 	tmpl_set_free(ts);
 }
 

@@ -1,0 +1,46 @@
+/* dict.h - a page's values for templates: a tree of named values and sections */
+#ifndef DICT_H
+#define DICT_H
+
+#include <stddef.h>
+
+typedef struct dict dict;
+
+/* Node 0 is the top level; sections return the node of their repetition. */
+#define DICT_ROOT 0
+#define DICT_NONE ((size_t)-1)
+
+/* One node, as the renderers walk it. */
+struct dict_node {
+	int		 name;		/* index into the template names */
+	int		 section;	/* 1: a repetition of a section */
+	int		 raw;		/* trusted HTML, inserted as it is */
+	size_t		 first, last, next;	/* children, siblings */
+	size_t		 voff, vlen;		/* the value, in the dict's store */
+};
+
+/* An empty dictionary; reset and reuse it for every page. Free with dict_free. */
+dict *dict_new(void);
+void dict_free(dict *d);
+void dict_reset(dict *d);
+
+/*
+ * Sets name (an index into the template names) at node to a copy of
+ * value with runs of white space folded to one space and the ends trimmed.
+ */
+void dict_set(dict *d, size_t node, int name, const char *value, size_t len);
+void dict_sets(dict *d, size_t node, int name, const char *value);
+void dict_setu(dict *d, size_t node, int name, unsigned long v);
+/* Sets a raw (trusted HTML) value verbatim. */
+void dict_set_raw(dict *d, size_t node, int name, const char *v, size_t len);
+/* Adds one repetition of section name; returns its node. */
+size_t dict_add(dict *d, size_t node, int name);
+/* Sets name at node to v if v is not empty, inside one repetition of has. */
+void dict_set_opt(dict *d, size_t node, int has, int name, const char *v);
+
+/* Node k (k < the number of nodes); valid until the next change to d. */
+const struct dict_node *dict_node(const dict *d, size_t k);
+/* The value of a node that is not a section (NUL-terminated). */
+const char *dict_value(const dict *d, const struct dict_node *e);
+
+#endif

@@ -1,0 +1,32 @@
+/* page_404.c - 404.html: what a server sends for a path the site does not have */
+#include <stdio.h>
+
+#include "page.h"
+
+static size_t
+notfound_count(const struct site *s)
+{
+	(void)s;
+	return 1;
+}
+
+static void
+notfound_path(const struct site *s, size_t i, char *rel, size_t n)
+{
+	(void)s;
+	(void)i;
+	snprintf(rel, n, "404.html");
+}
+
+static int
+notfound_make(struct worker *w, size_t i)
+{
+	(void)i;
+	page_start(w, "404.html");
+	page_meta(w, "Page not found", "This page does not exist.");
+	return page_render(w);
+}
+
+const struct page_kind page_404 = {
+	"404", "404", NULL, 0, 0, notfound_count, notfound_path, notfound_make
+};

@@ -1,0 +1,98 @@
+/* page_search_data.c - assets/search-index.js: what search.html searches, as a script */
+#include <stdio.h>
+#include <string.h>
+
+#include "page.h"
+
+static size_t
+data_count(const struct site *s)
+{
+	(void)s;
+	return 1;
+}
+
+static void
+data_path(const struct site *s, size_t i, char *rel, size_t n)
+{
+	(void)s;
+	(void)i;
+	snprintf(rel, n, "assets/search-index.js");
+}
+
+/* Appends s as the inside of a JavaScript string literal. */
+static void
+js_string(buf *b, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		/* Escaping < keeps "</script>" from ever closing a tag. */
+		if (c == '"' || c == '\\' || c < 0x20 || c == '<' || c == '>' ||
+		    c == '&' || c == '\'')
+			buf_printf(b, "\\u%04x", c);
+		else
+			buf_putc(b, (char)c);
+	}
+}
+
+static void
+js_strings(buf *b, char *const *v, size_t n, const char *sep)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_puts(b, sep);
+		js_string(b, v[i], strlen(v[i]));
+	}
+}
+
+/* [port, "names", "description", "note title", "tags and search names"] */
+static void
+data_port(buf *b, const struct model_port *mp, unsigned p)
+{
+	const struct content_note *n = mp->note;
+	size_t i;
+
+	buf_printf(b, "[%u,\"", p);
+	for (i = 0; i < mp->nnames; i++) {
+		if (i > 0)
+			buf_puts(b, ", ");
+		js_string(b, mp->names[i].name, strlen(mp->names[i].name));
+	}
+	buf_puts(b, "\",\"");
+	if (mp->desc != NULL)
+		js_string(b, mp->desc, strlen(mp->desc));
+	buf_puts(b, "\",\"");
+	if (n != NULL)
+		js_string(b, n->title, strlen(n->title));
+	buf_puts(b, "\",\"");
+	if (n != NULL) {
+		js_strings(b, n->tag, n->ntag, " ");
+		buf_putc(b, ' ');
+		js_strings(b, n->name, n->nname, ", ");
+	}
+	buf_puts(b, "\"],\n");
+}
+
+static int
+data_make(struct worker *w, size_t i)
+{
+	const struct model *m = w->s->model;
+	unsigned p;
+
+	(void)i;
+	buf_reset(&w->page);
+	buf_puts(&w->page, "window.PORTPAGES_SEARCH=[\n");
+	for (p = 0; p < PORT_COUNT; p++)
+		if (m->port[p].nnames > 0 || m->port[p].note != NULL)
+			data_port(&w->page, &m->port[p], p);
+	buf_puts(&w->page, "];\n");
+	return 1;
+}
+
+const struct page_kind page_search_data = {
+	"search-data", NULL, "assets", 0, 0, data_count, data_path, data_make
+};

@@ -1,0 +1,136 @@
+/* pool.c - making every file of a build on several threads */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pool.h"
+#include "util.h"
+
+#define CHUNK 64		/* files a worker takes at a time */
+#define CACHE_BYTES (8u << 20)	/* per worker */
+
+/* The queue: every (kind, index) of the build, handed out in chunks. */
+struct queue {
+	const struct site *s;
+	size_t		*count;		/* per kind; 0 when the kind is off */
+	size_t		 kind, next;	/* the next file to hand out */
+	int		 failed;
+	pthread_mutex_t	 lock;
+};
+
+struct thread {
+	struct worker	 w;
+	struct queue	*q;
+	pthread_t	 tid;
+};
+
+void
+pool_worker_init(struct worker *w, const struct site *s)
+{
+	memset(w, 0, sizeof(*w));
+	w->s = s;
+	w->d = dict_new();
+	w->cache = s->o->nocache ? NULL : cache_new(CACHE_BYTES);
+}
+
+void
+pool_worker_free(struct worker *w)
+{
+	dict_free(w->d);
+	cache_free(w->cache);
+	buf_free(&w->body);
+	buf_free(&w->page);
+	buf_free(&w->tmp);
+	buf_free(&w->title);
+}
+
+int
+pool_make(struct worker *w, size_t k, size_t i, int write)
+{
+	const struct page_kind *pk = page_kinds[k];
+	char rel[512];
+
+	w->kind = k;
+	if (!pk->make(w, i))
+		return 0;
+	if (!write)
+		return 1;
+	pk->path(w->s, i, rel, sizeof(rel));
+	return out_write(w->s->out, rel, w->page.data ? w->page.data : "",
+	    w->page.len);
+}
+
+/* Takes the next chunk: kind *k, files [*lo, *hi). 0 when none is left. */
+static int
+queue_take(struct queue *q, size_t *k, size_t *lo, size_t *hi)
+{
+	int more;
+
+	pthread_mutex_lock(&q->lock);
+	while (q->kind < page_nkinds && q->next >= q->count[q->kind]) {
+		q->kind++;
+		q->next = 0;
+	}
+	more = q->kind < page_nkinds && !q->failed && !site_interrupted;
+	if (more) {
+		*k = q->kind;
+		*lo = q->next;
+		*hi = q->next + CHUNK < q->count[q->kind] ? q->next + CHUNK :
+		    q->count[q->kind];
+		q->next = *hi;
+	}
+	pthread_mutex_unlock(&q->lock);
+	return more;
+}
+
+static void *
+thread_work(void *arg)
+{
+	struct thread *t = arg;
+	size_t k, lo, hi, i;
+
+	while (queue_take(t->q, &k, &lo, &hi))
+		for (i = lo; i < hi && !site_interrupted; i++)
+			if (!pool_make(&t->w, k, i, 1)) {
+				pthread_mutex_lock(&t->q->lock);
+				t->q->failed = 1;
+				pthread_mutex_unlock(&t->q->lock);
+				return NULL;
+			}
+	return NULL;
+}
+
+int
+pool_run(const struct site *s)
+{
+	int i, n = s->o->jobs > 0 ? s->o->jobs : 1, started = 0;
+	struct thread *t = xcalloc((size_t)n, sizeof(*t));
+	struct queue q;
+	size_t k;
+
+	memset(&q, 0, sizeof(q));
+	q.s = s;
+	pthread_mutex_init(&q.lock, NULL);
+	q.count = xcalloc(page_nkinds, sizeof(*q.count));
+	for (k = 0; k < page_nkinds; k++)
+		if (page_kind_enabled(s, page_kinds[k]))
+			q.count[k] = page_kinds[k]->count(s);
+	for (i = 0; i < n; i++) {
+		pool_worker_init(&t[i].w, s);
+		t[i].q = &q;
+	}
+	for (i = 1; i < n; i++)
+		if (pthread_create(&t[i].tid, NULL, thread_work, &t[i]) == 0)
+			started = i;
+		else
+			break;
+	thread_work(&t[0]);
+	for (i = 1; i <= started; i++)
+		pthread_join(t[i].tid, NULL);
+	for (i = 0; i < n; i++)
+		pool_worker_free(&t[i].w);
+	free(t);
+	free(q.count);
+	pthread_mutex_destroy(&q.lock);
+	return !q.failed && !site_interrupted;
+}
