@@ -70,7 +70,7 @@ deps:
 	DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends \
 	  build-essential pkg-config libcmark-dev libctemplate-dev libcsv-dev \
 	  libinih-dev libcmocka-dev libwireshark-data netbase \
-	  chromium default-jre-headless python3 clang libclang-rt-14-dev \
+	  chromium default-jre-headless python3 clang libclang-rt-14-dev nmap-common \
 	  valgrind mandoc groff-base dpkg-dev ca-certificates
 	command -v npm >/dev/null || DEBIAN_FRONTEND=noninteractive \
 	  apt-get install -y --no-install-recommends nodejs npm

@@ -321,10 +321,15 @@ struct content *
 content_load(const char *dir)
 {
 	struct content *c = xcalloc(1, sizeof(*c));
+	char *uses = util_path_join(dir, "uses.csv");
+	int ok;
 
 	c->dir = xstrdup(dir);
 	c->hash = UTIL_HASH_INIT;
-	if (!conf_load(&c->conf, dir, &c->hash) || !load_notes(c)) {
+	ok = conf_load(&c->conf, dir, &c->hash) && load_notes(c) &&
+	    (c->uses = uses_load(uses, &c->hash)) != NULL;
+	free(uses);
+	if (!ok) {
 		content_free(c);
 		return NULL;
 	}
@@ -341,6 +346,7 @@ content_free(struct content *c)
 	for (i = 0; i < PORT_COUNT; i++)
 		note_free(c->notes[i]);
 	conf_free(&c->conf);
+	uses_free(c->uses);
 	free(c->dir);
 	free(c);
 }

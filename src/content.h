@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "conf.h"
+#include "uses.h"
 
 /* content/ports/N.md, read, checked and rendered once per build. */
 struct content_note {
@@ -24,6 +25,7 @@ struct content {
 	struct conf		 conf;
 	struct content_note	*notes[65536];	/* NULL: no note */
 	size_t			 nnotes;
+	struct uses		*uses;		/* uses.csv: never NULL once loaded */
 	uint64_t		 hash;		/* of every file read */
 };
 
@@ -32,8 +34,8 @@ extern const char *const content_tags[];
 extern const char *const content_risks[];
 
 /*
- * Loads dir/site.conf (optional: defaults apply without it) and every
- * dir/ports/N.md. Returns NULL (error reported as FILE:LINE) on a bad
+ * Loads dir/site.conf (optional: defaults apply without it), every
+ * dir/ports/N.md and dir/uses.csv (optional). Returns NULL (error reported as FILE:LINE) on a bad
  * setting or note; free with content_free (NULL is fine).
  */
 struct content *content_load(const char *dir);

@@ -56,8 +56,97 @@ port_facts(struct model *m, unsigned port, struct model_name *store)
 	}
 	mp->note = m->con->notes[port];
 	if (mp->status[0] == REGISTRY_ASSIGNED ||
-	    mp->status[1] == REGISTRY_ASSIGNED)
+	    mp->status[1] == REGISTRY_ASSIGNED) {
 		m->assigned[port / MODEL_BLOCK]++;
+		m->range_assigned[port_range_of(port)]++;
+	}
+}
+
+/* The reasons port is not a good choice for a new service (issue 14's rules). */
+static unsigned
+port_why(const struct model *m, const struct model_port *mp, unsigned port)
+{
+	const struct uses_row *const *at;
+	unsigned why = 0, os;
+	size_t i, n;
+
+	if (port == 0)
+		why |= MODEL_WHY_ZERO;
+	if (port_range_of(port) == PORT_SYSTEM)
+		why |= MODEL_WHY_SYSTEM;
+	if (mp->best == REGISTRY_ASSIGNED)
+		why |= MODEL_WHY_ASSIGNED;
+	else if (mp->best == REGISTRY_RESERVED)
+		why |= MODEL_WHY_RESERVED;
+	/* A platform range (ephemeral, NodePort) is a caution, not a use. */
+	at = uses_at(m->con->uses, port, &n);
+	for (i = 0; i < n; i++)
+		if (at[i]->hi - at[i]->lo + 1 <= USES_WIDE)
+			why |= MODEL_WHY_KNOWN_USE;
+	if (m->nmap != NULL && nmap_often_open(m->nmap, port))
+		why |= MODEL_WHY_NMAP;
+	for (os = 0; os < PORT_OS_N; os++)
+		if (port_os_info(os)->current && port_os_ephemeral(os, port))
+			why |= MODEL_WHY_EPHEMERAL;
+	if (port >= PORT_NODEPORT_LO && port <= PORT_NODEPORT_HI)
+		why |= MODEL_WHY_NODEPORT;
+	return why;
+}
+
+#define MODEL_AVOID_WHY (MODEL_WHY_ZERO | MODEL_WHY_SYSTEM | \
+	MODEL_WHY_ASSIGNED | MODEL_WHY_RESERVED | MODEL_WHY_KNOWN_USE | \
+	MODEL_WHY_NMAP)
+
+/* Verdicts, and the nearest good port on each side of every port. */
+static void
+verdicts(struct model *m)
+{
+	int32_t last = -1;
+	unsigned p;
+
+	for (p = 0; p < PORT_COUNT; p++) {
+		struct model_port *mp = &m->port[p];
+
+		mp->why = (uint16_t)port_why(m, mp, p);
+		mp->verdict = mp->why & MODEL_AVOID_WHY ? MODEL_AVOID :
+		    mp->why ? MODEL_CAUTION : MODEL_GOOD;
+		m->prev_good[p] = last;
+		if (mp->verdict == MODEL_GOOD) {
+			last = (int32_t)p;
+			m->ngood++;
+		}
+	}
+	for (p = PORT_COUNT, last = -1; p-- > 0;) {
+		m->next_good[p] = last;
+		if (m->port[p].verdict == MODEL_GOOD)
+			last = (int32_t)p;
+	}
+}
+
+size_t
+model_suggest(const struct model *m, unsigned port,
+    unsigned out[MODEL_SUGGEST])
+{
+	int32_t lo = m->prev_good[port], hi = m->next_good[port];
+	size_t n = 0;
+
+	while (n < MODEL_SUGGEST && (lo >= 0 || hi >= 0))
+		if (hi < 0 || (lo >= 0 && port - (unsigned)lo <=
+		    (unsigned)hi - port)) {
+			out[n++] = (unsigned)lo;
+			lo = m->prev_good[lo];
+		} else {
+			out[n++] = (unsigned)hi;
+			hi = m->next_good[hi];
+		}
+	return n;
+}
+
+const char *
+model_verdict_id(enum model_verdict v)
+{
+	return v == MODEL_GOOD ? "good" : v == MODEL_CAUTION ? "caution" :
+	    "avoid";
 }
 
 static int
@@ -102,7 +191,8 @@ services_index(struct model *m)
 }
 
 struct model *
-model_new(const struct registry *reg, const struct content *con)
+model_new(const struct registry *reg, const struct content *con,
+    const struct nmap *nmap)
 {
 	struct model *m = xcalloc(1, sizeof(*m));
 	struct model_name *store;
@@ -111,6 +201,7 @@ model_new(const struct registry *reg, const struct content *con)
 
 	m->reg = reg;
 	m->con = con;
+	m->nmap = nmap;
 	/* Room for every entry's names at every port it covers, capped. */
 	for (p = 0; p < PORT_COUNT; p++) {
 		const struct registry_entry *const *at = registry_at(reg, p, &n);
@@ -126,6 +217,7 @@ model_new(const struct registry *reg, const struct content *con)
 		store += m->port[p].nnames;
 	}
 	services_index(m);
+	verdicts(m);
 	return m;
 }
 

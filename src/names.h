@@ -43,6 +43,9 @@
 	X(RANGE_NAME, 0, 0, "well-known, registered or dynamic") \
 	X(RANGE_TITLE, 0, 0, "Well-known ports, Registered ports, ...") \
 	X(RANGE_RFC_NAME, 0, 0, "RFC 6335's name: System Ports, ...") \
+	X(RANGE_RFC_AKA, 0, 0, "RFC 6335's other name: Well Known Ports, ...") \
+	X(RANGE_IANA_NAME, 0, 0, "the IANA registry page's name for the range") \
+	X(RANGE_ASSIGNED, 0, 0, "ports of the range with an IANA assignment") \
 	X(RANGE_LO, 0, 0, "first port of the range") \
 	X(RANGE_HI, 0, 0, "last port of the range") \
 	X(RANGE_SIZE, 0, 0, "ports in the range") \
@@ -50,7 +53,8 @@
 	X(OS_NAME, 0, 0, "OS: its name") \
 	X(OS_LO, 0, 0, "OS: first default ephemeral port") \
 	X(OS_HI, 0, 0, "OS: last default ephemeral port") \
-	X(OS_SETTING, 0, 0, "OS: where the range is set") \
+	X(OS_SETTING, 0, 0, "OS: what sets the range") \
+	X(OS_SHOW, 0, 0, "OS: a command that shows the range") \
 	X(OS_IN, 1, 0, "OS: the port is in its default ephemeral range") \
 	X(OS_OUT, 1, 0, "OS: the port is not") \
 	X(EPHEMERAL_LINUX, 1, 0, "in Linux's default ephemeral range") \
@@ -148,7 +152,86 @@
 	X(SP_LABEL, 0, 0, "S_PORT: port or range, e.g. 6000-6063") \
 	X(SP_PROTOCOLS, 0, 0, "S_PORT: protocols") \
 	X(S_NOPORT, 1, 0, "SERVICE: a service name without a port") \
-	X(NOPORT_COUNT, 0, 0, "service names without a port")
+	X(NOPORT_COUNT, 0, 0, "service names without a port") \
+	X(VERDICT_ID, 0, 0, "can I use it: good, caution or avoid") \
+	X(IS_GOOD, 1, 0, "verdict: good") \
+	X(IS_CAUTION, 1, 0, "verdict: caution") \
+	X(IS_AVOID, 1, 0, "verdict: avoid") \
+	X(V_ZERO, 1, 0, "reason: port 0") \
+	X(V_SYSTEM, 1, 0, "reason: a System Port") \
+	X(V_ASSIGNED, 1, 0, "reason: IANA assigns it") \
+	X(V_RESERVED, 1, 0, "reason: IANA reserves it") \
+	X(V_KNOWN_USE, 1, 0, "reason: known uses (uses.csv)") \
+	X(V_USE_NAMES, 0, 0, "V_KNOWN_USE: their names") \
+	X(V_NMAP, 1, 0, "reason: among nmap's 1,000 most open ports") \
+	X(V_NMAP_TCP, 1, 0, "V_NMAP: ranked for TCP") \
+	X(V_NMAP_UDP, 1, 0, "V_NMAP: ranked for UDP") \
+	X(V_RANK, 0, 0, "V_NMAP_TCP, V_NMAP_UDP: the rank") \
+	X(V_EPHEMERAL, 1, 0, "reason: in a current OS's default ephemeral range") \
+	X(V_EPHEMERAL_OSES, 0, 0, "V_EPHEMERAL: which systems") \
+	X(V_NODEPORT, 1, 0, "reason: in Kubernetes' NodePort range") \
+	X(V_NODEPORT_LO, 0, 0, "V_NODEPORT: first port of the range") \
+	X(V_NODEPORT_HI, 0, 0, "V_NODEPORT: last port of the range") \
+	X(HAS_SUGGEST, 1, 0, "there are good ports to suggest") \
+	X(SUGGEST, 1, 0, "HAS_SUGGEST: one per suggested port, nearest first") \
+	X(SUGGEST_PORT, 0, 0, "SUGGEST: the port") \
+	X(SOURCE, 1, 0, "one per source this build uses") \
+	X(SRC_ID, 0, 0, "SOURCE: iana, nmap, wireshark, system or uses") \
+	X(SRC_TITLE, 0, 0, "SOURCE: what it is") \
+	X(SRC_FILE, 0, 0, "SOURCE: its file name") \
+	X(SRC_HAS_DATE, 1, 0, "SOURCE: the file carries a date") \
+	X(SRC_DATE, 0, 0, "SOURCE: its newest date") \
+	X(SRC_NONE, 1, 0, "SOURCE: it says nothing about this port") \
+	X(SRC_ITEM, 1, 0, "SOURCE: one per name or use it gives") \
+	X(SI_NAME, 0, 0, "SRC_ITEM: the name") \
+	X(SI_PROTOCOLS, 0, 0, "SRC_ITEM: tcp, udp, ...") \
+	X(SI_HAS_DETAIL, 1, 0, "SRC_ITEM: has a detail") \
+	X(SI_DETAIL, 0, 0, "SRC_ITEM: status, open frequency or note") \
+	X(SI_HAS_KIND, 1, 0, "SRC_ITEM: a known use's kind") \
+	X(SI_KIND, 0, 0, "SRC_ITEM: default, os, common or malware") \
+	X(SI_HAS_LINK, 1, 0, "SRC_ITEM: has a source link") \
+	X(SI_LINK, 0, 0, "SRC_ITEM: the link") \
+	X(HAS_DIFFER, 1, 0, "the sources disagree about this port") \
+	X(DIFFER, 1, 0, "HAS_DIFFER: one per source that names it otherwise") \
+	X(DF_SOURCE, 0, 0, "DIFFER: the source") \
+	X(DF_NAMES, 0, 0, "DIFFER: the names it gives") \
+	X(DF_HAS_IANA, 1, 0, "DIFFER: IANA names the port") \
+	X(DF_IANA, 0, 0, "DF_HAS_IANA: IANA's names") \
+	X(DF_NO_IANA, 1, 0, "DIFFER: IANA names nothing here") \
+	X(UNLISTED, 1, 0, "HAS_DIFFER: known uses IANA does not list") \
+	X(UNLISTED_NAMES, 0, 0, "UNLISTED: their names") \
+	X(HAS_USES, 1, 0, "the port has known uses (uses.csv)") \
+	X(USE, 1, 0, "HAS_USES: one per known use") \
+	X(U_NAME, 0, 0, "USE: the software") \
+	X(U_KIND, 0, 0, "USE: default, os, common or malware") \
+	X(U_PROTOCOLS, 0, 0, "USE: tcp, udp, tcp/udp or sctp") \
+	X(U_NOTE, 0, 0, "USE: one sentence") \
+	X(U_SOURCE, 0, 0, "USE: where it is documented") \
+	X(U_IS_RANGE, 1, 0, "USE: covers a range of ports") \
+	X(U_LO, 0, 0, "U_IS_RANGE: first port") \
+	X(U_HI, 0, 0, "U_IS_RANGE: last port") \
+	X(DATA_SOURCE, 1, 0, "every page: one per source the build used") \
+	X(DS_TITLE, 0, 0, "DATA_SOURCE: what it is") \
+	X(DS_FILE, 0, 0, "DATA_SOURCE: its file name") \
+	X(DS_HAS_DATE, 1, 0, "DATA_SOURCE: the file carries a date") \
+	X(DS_DATE, 0, 0, "DATA_SOURCE: its newest date") \
+	X(FREE, 1, 0, "free ports page: one per run of good ports") \
+	X(F_LO, 0, 0, "FREE: first port") \
+	X(F_HI, 0, 0, "FREE: last port") \
+	X(F_IS_RANGE, 1, 0, "FREE: more than one port") \
+	X(FREE_COUNT, 0, 0, "free ports page: how many good ports") \
+	X(FREE_RANGES, 0, 0, "free ports page: how many runs") \
+	X(HAS_NMAP, 1, 0, "common ports page: nmap's list was read") \
+	X(NO_NMAP, 1, 0, "common ports page: no nmap list; curated order") \
+	X(TOP_TCP, 1, 0, "HAS_NMAP: one per TCP port, most open first") \
+	X(TOP_UDP, 1, 0, "HAS_NMAP: one per UDP port, most open first") \
+	X(T_RANK, 0, 0, "TOP_TCP, TOP_UDP: the rank") \
+	X(T_PORT, 0, 0, "TOP_TCP, TOP_UDP: the port") \
+	X(T_NAME, 0, 0, "TOP_TCP, TOP_UDP: nmap's name") \
+	X(T_FREQ, 0, 0, "TOP_TCP, TOP_UDP: open on this share of scanned hosts") \
+	X(T_HAS_NOTE, 1, 0, "TOP_TCP, TOP_UDP: the port has a note") \
+	X(T_NOTE_TITLE, 0, 0, "T_HAS_NOTE: its title") \
+	X(TOP_COUNT, 0, 0, "common ports page: ports listed per protocol")
 
 enum {
 #define X(n, s, r, d) N_##n,

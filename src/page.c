@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "facts.h"
 #include "names.h"
 #include "page.h"
 #include "render.h"
@@ -17,6 +18,8 @@ const struct page_kind *const page_kinds[] = {
 	&page_range,
 	&page_block,
 	&page_services,
+	&page_free,
+	&page_common,
 	&page_port,
 	&page_search,
 	&page_404,
@@ -52,7 +55,8 @@ page_source(const struct site *s, dict *d)
 {
 	const char *newest = s->reg->newest;
 
-	dict_sets(d, DICT_ROOT, N_SOURCE_FILE, s->reg->path);
+	/* The file's name, never the builder's path to it. */
+	dict_sets(d, DICT_ROOT, N_SOURCE_FILE, sources_file(&s->src, SOURCE_IANA));
 	dict_sets(d, DICT_ROOT, N_SOURCE_KIND, s->reg->format == REGISTRY_CSV ?
 	    "IANA's Service Name and Transport Protocol Port Number Registry "
 	    "(CSV)" : "a services(5) file");
@@ -94,6 +98,7 @@ page_start(struct worker *w, const char *rel)
 	dict_set_opt(d, DICT_ROOT, N_HAS_BUILD_DATE, N_BUILD_DATE,
 	    w->s->build_date);
 	page_source(w->s, d);
+	facts_data_sources(w->s, d);
 }
 
 void
@@ -115,12 +120,18 @@ page_crumb(struct worker *w, const char *url, const char *text)
 }
 
 void
-page_range_values(dict *d, size_t node, const struct port_range_info *r)
+page_range_values(const struct site *s, dict *d, size_t node,
+    const struct port_range_info *r)
 {
 	dict_sets(d, node, N_RANGE_ID, r->id);
 	dict_sets(d, node, N_RANGE_NAME, r->name);
 	dict_sets(d, node, N_RANGE_TITLE, r->title);
 	dict_sets(d, node, N_RANGE_RFC_NAME, r->rfc_name);
+	dict_sets(d, node, N_RANGE_RFC_AKA, r->rfc_aka);
+	dict_sets(d, node, N_RANGE_IANA_NAME, r->iana_name);
+	if (s->model != NULL)
+		dict_setu(d, node, N_RANGE_ASSIGNED,
+		    s->model->range_assigned[r - port_range_info(0)]);
 	dict_setu(d, node, N_RANGE_LO, r->lo);
 	dict_setu(d, node, N_RANGE_HI, r->hi);
 	dict_setu(d, node, N_RANGE_SIZE, r->hi - r->lo + 1);

@@ -13,6 +13,7 @@
 #include "out.h"
 #include "registry.h"
 #include "site.h"
+#include "source.h"
 #include "tmpl.h"
 
 struct page_kind;
@@ -23,6 +24,7 @@ struct site {
 	struct registry		*reg;
 	struct content		*con;
 	struct model		*model;
+	struct sources		 src;		/* every list pages compare */
 	tmpl_set		*ts;
 	struct out		*out;
 	char			**assets;	/* file names in templates/assets */
@@ -82,7 +84,8 @@ void page_meta(struct worker *w, const char *title, const char *desc);
 void page_crumb(struct worker *w, const char *url, const char *text);
 
 /* The values of one IANA range at node. */
-void page_range_values(dict *d, size_t node, const struct port_range_info *r);
+void page_range_values(const struct site *s, dict *d, size_t node,
+    const struct port_range_info *r);
 
 /* One BLOCK per block of 256 ports from lo's block to hi. */
 void page_blocks(const struct site *s, dict *d, unsigned lo, unsigned hi);
@@ -101,7 +104,7 @@ int page_assets_load(struct site *s, uint64_t *hash);
 
 /* Kinds (page_kinds rows, defined in page_*.c). */
 extern const struct page_kind page_home, page_range, page_block,
-    page_services, page_port, page_search, page_404, page_search_data,
-    page_assets, page_robots, page_sitemap;
+    page_services, page_free, page_common, page_port, page_search, page_404,
+    page_search_data, page_assets, page_robots, page_sitemap;
 
 #endif

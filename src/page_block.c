@@ -57,7 +57,7 @@ block_make(struct worker *w, size_t i)
 	page_crumb(w, "index.html", "Home");
 	snprintf(rel, sizeof(rel), "range/%s.html", ri->id);
 	page_crumb(w, rel, ri->title);
-	page_range_values(d, DICT_ROOT, ri);
+	page_range_values(w->s, d, DICT_ROOT, ri);
 	dict_setu(d, DICT_ROOT, N_BLOCK_LO, b);
 	dict_setu(d, DICT_ROOT, N_BLOCK_HI, b + MODEL_BLOCK - 1);
 	if (b > 0)

@@ -33,7 +33,7 @@ home_make(struct worker *w, size_t i)
 	dict_sets(w->d, DICT_ROOT, N_PAGE_TITLE, c->title);
 	dict_sets(w->d, DICT_ROOT, N_PAGE_DESCRIPTION, c->description);
 	for (r = 0; r < PORT_RANGE_N; r++)
-		page_range_values(w->d, dict_add(w->d, DICT_ROOT, N_RANGE),
+		page_range_values(w->s, w->d, dict_add(w->d, DICT_ROOT, N_RANGE),
 		    port_range_info(r));
 	for (p = 0; p < PORT_COUNT; p++)
 		if (s->model->port[p].note != NULL) {

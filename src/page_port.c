@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "facts.h"
 #include "names.h"
 #include "page.h"
 #include "render.h"
@@ -52,7 +53,7 @@ port_ranges(struct worker *w, unsigned port)
 		dict_add(d, DICT_ROOT, N_IS_RANGE_FIRST);
 	if (port == ri->hi)
 		dict_add(d, DICT_ROOT, N_IS_RANGE_LAST);
-	page_range_values(d, DICT_ROOT, ri);
+	page_range_values(w->s, d, DICT_ROOT, ri);
 	for (os = 0; os < PORT_OS_N; os++) {
 		const struct port_os_info *oi = port_os_info(os);
 		int in = port_os_ephemeral(os, port);
@@ -62,6 +63,7 @@ port_ranges(struct worker *w, unsigned port)
 		dict_setu(d, k, N_OS_LO, oi->lo);
 		dict_setu(d, k, N_OS_HI, oi->hi);
 		dict_sets(d, k, N_OS_SETTING, oi->setting);
+		dict_sets(d, k, N_OS_SHOW, oi->show);
 		dict_add(d, k, in ? N_OS_IN : N_OS_OUT);
 		nos += (unsigned)in;
 	}
@@ -270,6 +272,7 @@ port_values(struct worker *w, unsigned port)
 		if (at[i]->status != REGISTRY_UNASSIGNED)
 			port_assignment(w, at[i]);
 	port_context(w, mp, port);
+	facts_port(w, port);
 }
 
 /* The section template port uses for section i. */

@@ -31,7 +31,7 @@ range_make(struct worker *w, size_t i)
 	page_meta(w, title, "The ports of one IANA range, in blocks of 256, "
 	    "and what the range is for.");
 	page_crumb(w, "index.html", "Home");
-	page_range_values(w->d, DICT_ROOT, ri);
+	page_range_values(w->s, w->d, DICT_ROOT, ri);
 	dict_add(w->d, DICT_ROOT, i == PORT_SYSTEM ? N_IS_SYSTEM :
 	    i == PORT_USER ? N_IS_USER : N_IS_DYNAMIC);
 	page_blocks(w->s, w->d, ri->lo, ri->hi);

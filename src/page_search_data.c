@@ -49,9 +49,39 @@ js_strings(buf *b, char *const *v, size_t n, const char *sep)
 	}
 }
 
-/* [port, "names", "description", "note title", "tags and search names"] */
+/* 1 if the port has a known use that is not a platform-wide range. */
+static int
+has_uses(const struct uses *u, unsigned p)
+{
+	const struct uses_row *const *at;
+	size_t i, n;
+
+	at = uses_at(u, p, &n);
+	for (i = 0; i < n; i++)
+		if (at[i]->hi - at[i]->lo + 1 <= USES_WIDE)
+			return 1;
+	return 0;
+}
+
+/* The known uses' names, after the note's words: what search finds them by. */
 static void
-data_port(buf *b, const struct model_port *mp, unsigned p)
+data_uses(buf *b, const struct uses *u, unsigned p)
+{
+	const struct uses_row *const *at;
+	size_t i, n;
+
+	at = uses_at(u, p, &n);
+	for (i = 0; i < n; i++)
+		if (at[i]->hi - at[i]->lo + 1 <= USES_WIDE) {
+			buf_puts(b, ", ");
+			js_string(b, at[i]->name, strlen(at[i]->name));
+		}
+}
+
+/* [port, "names", "description", "note title", "tags, search names, known uses"] */
+static void
+data_port(buf *b, const struct model_port *mp, const struct uses *u,
+    unsigned p)
 {
 	const struct content_note *n = mp->note;
 	size_t i;
@@ -74,6 +104,7 @@ data_port(buf *b, const struct model_port *mp, unsigned p)
 		buf_putc(b, ' ');
 		js_strings(b, n->name, n->nname, ", ");
 	}
+	data_uses(b, u, p);
 	buf_puts(b, "\"],\n");
 }
 
@@ -81,14 +112,16 @@ static int
 data_make(struct worker *w, size_t i)
 {
 	const struct model *m = w->s->model;
+	const struct uses *u = w->s->con->uses;
 	unsigned p;
 
 	(void)i;
 	buf_reset(&w->page);
 	buf_puts(&w->page, "window.PORTPAGES_SEARCH=[\n");
 	for (p = 0; p < PORT_COUNT; p++)
-		if (m->port[p].nnames > 0 || m->port[p].note != NULL)
-			data_port(&w->page, &m->port[p], p);
+		if (m->port[p].nnames > 0 || m->port[p].note != NULL ||
+		    has_uses(u, p))
+			data_port(&w->page, &m->port[p], u, p);
 	buf_puts(&w->page, "];\n");
 	return 1;
 }

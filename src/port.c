@@ -4,26 +4,41 @@
 
 #include <string.h>
 
+/*
+ * RFC 6335 section 6 names the three ranges ("the Dynamic Ports, also
+ * known as the Private or Ephemeral Ports"); IANA's registry page heads
+ * them differently ("Dynamic and/or Private Ports"): each is quoted from
+ * its own source.
+ */
 static const struct port_range_info ranges[PORT_RANGE_N] = {
 	{ "system", "well-known", "Well-known ports", "System Ports",
-	  0, 1023 },
+	  "Well Known Ports", "System Ports", 0, 1023 },
 	{ "user", "registered", "Registered ports", "User Ports",
-	  1024, 49151 },
-	{ "dynamic", "dynamic", "Dynamic and private ports",
-	  "Dynamic and/or Private Ports", 49152, 65535 },
+	  "Registered Ports", "User Ports", 1024, 49151 },
+	{ "dynamic", "dynamic", "Dynamic and private ports", "Dynamic Ports",
+	  "Private or Ephemeral Ports", "Dynamic and/or Private Ports",
+	  49152, 65535 },
 };
 
-/* Defaults as shipped; administrators can change every one of them. */
+/*
+ * Defaults as shipped; administrators can change every one of them.
+ * Windows sets its range per protocol and IP version.
+ */
 static const struct port_os_info oses[PORT_OS_N] = {
-	{ "linux", "Linux", "net.ipv4.ip_local_port_range", 32768, 60999 },
+	{ "linux", "Linux", "sysctl net.ipv4.ip_local_port_range",
+	  "sysctl net.ipv4.ip_local_port_range", 1, 32768, 60999 },
 	{ "windows", "Windows (Vista and later)",
-	  "netsh int ipv4 show dynamicport tcp", 49152, 65535 },
+	  "netsh int ipv4 set dynamicport tcp start=N num=N",
+	  "netsh int ipv4 show dynamicport tcp", 1, 49152, 65535 },
 	{ "windows-old", "Windows XP and Server 2003",
-	  "MaxUserPort in the registry", 1025, 5000 },
-	{ "macos", "macOS", "net.inet.ip.portrange.first and .last",
-	  49152, 65535 },
-	{ "freebsd", "FreeBSD", "net.inet.ip.portrange.first and .last",
-	  10000, 65535 },
+	  "MaxUserPort in the registry",
+	  "reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters "
+	  "/v MaxUserPort", 0,
+	  1025, 5000 },
+	{ "macos", "macOS", "sysctl net.inet.ip.portrange.first and .last",
+	  "sysctl net.inet.ip.portrange", 1, 49152, 65535 },
+	{ "freebsd", "FreeBSD", "sysctl net.inet.ip.portrange.first and .last",
+	  "sysctl net.inet.ip.portrange", 1, 10000, 65535 },
 };
 
 enum port_range

@@ -17,7 +17,9 @@ struct port_range_info {
 	const char	*id;	/* file-name-safe: "system", "user", "dynamic" */
 	const char	*name;	/* "well-known", "registered", "dynamic" */
 	const char	*title;	/* "Well-known ports" */
-	const char	*rfc_name; /* RFC 6335's name: "System Ports" */
+	const char	*rfc_name; /* RFC 6335 section 6: "System Ports" */
+	const char	*rfc_aka;  /* ... "also known as": "Well Known Ports" */
+	const char	*iana_name; /* the IANA registry page's heading for it */
 	unsigned	 lo;
 	unsigned	 hi;
 };
@@ -35,10 +37,16 @@ enum port_os {
 struct port_os_info {
 	const char	*id;		/* "linux" */
 	const char	*name;		/* "Linux" */
-	const char	*setting;	/* where the range is configured */
+	const char	*setting;	/* what sets the range */
+	const char	*show;		/* a command that shows it */
+	int		 current;	/* a supported release: counts for "can I use it?" */
 	unsigned	 lo;
 	unsigned	 hi;
 };
+
+/* Kubernetes' default NodePort range (--service-node-port-range). */
+#define PORT_NODEPORT_LO 30000
+#define PORT_NODEPORT_HI 32767
 
 /* The range that port (0..65535) is in. */
 enum port_range port_range_of(unsigned port);

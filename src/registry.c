@@ -365,6 +365,9 @@ services_line(struct registry *r, char *s, size_t lineno)
 	/* Wireshark's file merges protocols: "1/tcp/udp/sctp". */
 	for (pp = slash + 1; *pp != '\0'; pp = end) {
 		end = pp + strcspn(pp, "/");
+		/* AppleTalk's DDP sockets (netbase lists a few) are no ports. */
+		if ((size_t)(end - pp) == 3 && strncmp(pp, "ddp", 3) == 0)
+			return 1;
 		if (!parse_proto(pp, (size_t)(end - pp), &bit)) {
 			warn(r, lineno, "unknown transport protocol; line skipped");
 			return 1;

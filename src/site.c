@@ -40,23 +40,6 @@ registry_file(const struct site_opts *o)
 	    site_default_registry(o->content);
 }
 
-static int
-hash_file(const char *path, uint64_t *h)
-{
-	char chunk[65536];
-	size_t n;
-	FILE *f = fopen(path, "rb");
-
-	if (f == NULL) {
-		util_err(path, 0, "cannot open registry: %s", strerror(errno));
-		return 0;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		*h = util_hash(*h, chunk, n);
-	fclose(f);
-	return 1;
-}
-
 /* SOURCE_DATE_EPOCH, if set, as YYYY-MM-DD; the only date pages carry. */
 static int
 build_date(char *s, size_t n)
@@ -86,6 +69,7 @@ static void
 site_free(struct site *s)
 {
 	model_free(s->model);
+	sources_free(&s->src);
 	registry_free(s->reg);
 	content_free(s->con);
 	tmpl_set_free(s->ts);
@@ -93,9 +77,13 @@ site_free(struct site *s)
 	free(s->layout);
 }
 
-/* Templates (with every kind's layout), content and assets; hashes them into *inputs. */
+/*
+ * Templates (with every kind's layout), content, assets and the other
+ * sources; hashes them into *inputs.
+ */
 static int
-site_load(struct site *s, const struct site_opts *o, uint64_t *inputs)
+site_load(struct site *s, const struct site_opts *o, const char *registry,
+    uint64_t *inputs)
 {
 	const struct tmpl_name *names;
 	size_t k, nnames;
@@ -116,7 +104,8 @@ site_load(struct site *s, const struct site_opts *o, uint64_t *inputs)
 	if ((s->con = content_load(o->content)) == NULL)
 		return 0;
 	*inputs ^= tmpl_set_hash(s->ts) * 3 + s->con->hash * 5;
-	return page_assets_load(s, inputs);
+	return page_assets_load(s, inputs) &&
+	    sources_find(&s->src, &s->con->conf, registry, inputs);
 }
 
 /* The registry and the per-port model: after the up-to-date check, which needs only a hash. */
@@ -128,9 +117,10 @@ site_load_registry(struct site *s, const char *registry)
 		    "IANA's CSV at %s/registry.csv", s->o->content);
 		return 0;
 	}
-	if ((s->reg = registry_load(registry)) == NULL)
+	if ((s->reg = registry_load(registry)) == NULL ||
+	    !sources_load(&s->src, s->reg, s->con->uses))
 		return 0;
-	s->model = model_new(s->reg, s->con);
+	s->model = model_new(s->reg, s->con, s->src.nmap);
 	return 1;
 }
 
@@ -184,9 +174,11 @@ site_build(const struct site_opts *o)
 	 * The registry is hashed before it is read: if it changes in between,
 	 * the stamp is the older one and the next build starts afresh.
 	 */
-	if (registry != NULL && !hash_file(registry, &inputs))
+	if (registry != NULL && !util_file_hash(registry, &inputs)) {
+		util_err(registry, 0, "cannot open registry: %s", strerror(errno));
 		goto out;
-	if (!site_load(&s, o, &inputs))
+	}
+	if (!site_load(&s, o, registry, &inputs))
 		goto out;
 	if (registry == NULL) {
 		site_load_registry(&s, registry);
@@ -229,7 +221,7 @@ site_preview(const struct site_opts *o, unsigned port, FILE *f)
 
 	memset(&w, 0, sizeof(w));
 	one.lo = one.hi = port;
-	if (!site_load(&s, &one, &inputs) ||
+	if (!site_load(&s, &one, registry_file(o), &inputs) ||
 	    !site_load_registry(&s, registry_file(o)))
 		goto out;
 	for (k = 0; page_kinds[k] != &page_port; k++)

@@ -149,6 +149,23 @@ out:
 	return data;
 }
 
+int
+util_file_hash(const char *path, uint64_t *h)
+{
+	char chunk[65536];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+	int ok;
+
+	if (f == NULL)
+		return 0;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		*h = util_hash(*h, chunk, n);
+	ok = !ferror(f);
+	fclose(f);
+	return ok;
+}
+
 uint64_t
 util_hash(uint64_t h, const void *p, size_t n)
 {

@@ -32,6 +32,12 @@ extern int util_quiet;
  */
 char *util_file_read(const char *path, size_t max, size_t *len);
 
+/*
+ * Hashes the bytes of the file at path into *h. Returns 0 with errno set
+ * (nothing reported: callers say what the file was) if it cannot be read.
+ */
+int util_file_hash(const char *path, uint64_t *h);
+
 /* A 64-bit hash of n bytes, continuing from h (start with UTIL_HASH_INIT). */
 #define UTIL_HASH_INIT 0xcbf29ce484222325ULL
 uint64_t util_hash(uint64_t h, const void *p, size_t n);

@@ -44,7 +44,7 @@ function search(data, raw, limit) {
     const port = row[0];
     if (port === n) { own = row; continue; }
     const title = (row[3] || '').toLowerCase();
-    const all = (' ' + row[1] + ' ' + (row[4] || '') + ' ').toLowerCase().replace(/,/g, ' ');
+    const all = (' ' + row[1] + ' ' + (row[4] || '') + ' ').toLowerCase().replace(/[(),]/g, ' ');
     const w = ' ' + q;
     let rank = n >= 0 && String(port).startsWith(q) ? 1 : 9;
     if ((' ' + row[1] + ' ').toLowerCase().includes(w + ' ')) rank = 0;

@@ -25,7 +25,8 @@ if (!fs.existsSync(path.join(SITE, 'index.html'))) { console.error(`a11y.mjs: ${
 if (!fs.existsSync(AXE)) { console.error(`a11y.mjs: ${AXE} missing; run npm install in tests/browser`); process.exit(2); }
 
 const PAGES = ['index.html', 'range/user.html', 'block/256.html', 'services/s.html', 'search.html?q=ssh', '404.html',
-  ...[0, 22, 80, 443, 1024, 40000, 65535].map(n => `port/${n}.html`)];
+  'free-ports.html', 'common-ports.html',
+  ...[0, 22, 80, 443, 1024, 5555, 40000, 65535].map(n => `port/${n}.html`)];
 const CHROME_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
 const BAD = new Set(['serious', 'critical']);

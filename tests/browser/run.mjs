@@ -132,7 +132,7 @@ async function runMode(browser, mode, base, isAllowed) {
     assert((await h1()).includes('22'), `h1 is "${await h1()}"`);
   });
 
-  for (const [q, port] of [['ssh', 22], ['http', 80]]) {
+  for (const [q, port] of [['ssh', 22], ['http', 80], ['adb', 5555], ['airplay', 7000], ['grafana', 3000]]) {
     await check(`search by name: "${q}" lists port ${port}, click lands there ${tag}`, async () => {
       await open('index.html');
       await page.locator('#search-q').click();
@@ -169,6 +169,30 @@ async function runMode(browser, mode, base, isAllowed) {
     const target = new URL(href, page.url()).href;
     await page.keyboard.press('Enter');
     await page.waitForURL(u => u.href === target);
+  });
+
+  await check(`"Can I use this port?": a verdict with reasons, nearest good ports that are good ${tag}`, async () => {
+    await open('port/5555.html');
+    const v = page.locator('section.verdict');
+    assert(await v.count() === 1, 'no single verdict section');
+    assert(await v.getAttribute('data-verdict') === 'avoid', 'port 5555 is not avoid');
+    assert(await v.locator('.verdict-reasons li').count() >= 2, 'fewer than two reasons');
+    const good = v.locator('.verdict-suggest a[href$=".html"]').first();
+    await good.click();
+    await page.waitForURL(u => /\/port\/\d+\.html$/.test(u.pathname));
+    const g = await page.locator('section.verdict').getAttribute('data-verdict');
+    assert(g === 'good', `the suggested port's verdict is ${g}`);
+  });
+
+  await check(`free ports and most common ports are linked from the home page ${tag}`, async () => {
+    await open('index.html');
+    await page.locator('a[href="free-ports.html"]').first().click();
+    await waitAt('free-ports.html');
+    assert(await page.locator('.free-list li').count() > 10, 'few free runs listed');
+    await open('index.html');
+    await page.locator('a[href="common-ports.html"]').first().click();
+    await waitAt('common-ports.html');
+    assert(await page.locator('h1').innerText() === 'The most common ports', 'common ports heading');
   });
 
   await check(`search.html?q=ssh lists port 22 in #search-page-results ${tag}`, async () => {

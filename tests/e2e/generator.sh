@@ -21,7 +21,7 @@ facts() {
 		has "$p" "On Linux, port $p is $linux the default ephemeral range" &&
 		has "$p" "sudo ss -tulpn 'sport = :$p'" &&
 		has "$p" "sudo lsof -nP -iTCP:$p -sTCP:LISTEN" &&
-		has "$p" "netstat -ano | findstr &quot;:$p &quot;" &&
+		has "$p" "netstat -ano | findstr /c:&quot;:$p &quot;" &&
 		has "$p" "Get-NetTCPConnection -LocalPort $p" &&
 		has "$p" "Get-NetUDPEndpoint -LocalPort $p"
 }
@@ -45,15 +45,36 @@ check "49152 is the first dynamic port" \
 check "65535 is the highest port" \
 	hasre 65535 "highest port number there is|no port 65536|highest possible port number"
 check "40000 notes Windows does not use it" \
-	has 40000 "Windows (Vista and later): default ephemeral range 49152–65535 (set by netsh int ipv4 show dynamicport tcp): does not include port 40000"
+	has 40000 "Windows (Vista and later): default ephemeral range 49152–65535 (set by netsh int ipv4 set dynamicport tcp start=N num=N; see it with netsh int ipv4 show dynamicport tcp): does not include port 40000"
 check "61000 is a source port on Windows and macOS, not Linux" \
 	has 61000 "In their default settings, Windows (Vista and later), macOS and FreeBSD may use port 61000"
 
-every_page_complete() {
-	[ -z "$(grep -rL --include='*.html' '</html>' "$S")" ] &&
-		[ -z "$(grep -rL --include='*.html' -i '<!DOCTYPE html>' "$S")" ] &&
-		[ -z "$(grep -rL --include='*.html' '<meta charset="utf-8">' "$S")" ]
+# One pass over every page: for each property, the pages that break it.
+python3 - "$S" >"$T/scan" <<'PY'
+import os, re, sys
+root = sys.argv[1]
+tests = {
+    "no-end": lambda t, rel: b"</html>" not in t,
+    "no-doctype": lambda t, rel: not re.search(rb"<!doctype html>", t, re.I),
+    "no-charset": lambda t, rel: b'<meta charset="utf-8">' not in t,
+    "root-link": lambda t, rel: re.search(rb'(href|src)="/', t) is not None,
+    "foreign-asset": lambda t, rel: re.search(rb'<script[^>]* src="https?://|<link[^>]* href="https?://[^"]*\.css"', t) is not None,
+    "inline-style": lambda t, rel: rel.startswith("port/") and b"<style" in t,
+    "no-helpful": lambda t, rel: rel.startswith("port/") and b"Was this page helpful" not in t,
 }
+for d, _, files in os.walk(root):
+    for f in files:
+        if not f.endswith(".html"):
+            continue
+        path = os.path.join(d, f)
+        rel = os.path.relpath(path, root)
+        t = open(path, "rb").read()
+        for name, bad in tests.items():
+            if bad(t, rel):
+                print(name, rel)
+PY
+broken() { ! grep -q "^$1 " "$T/scan"; }
+every_page_complete() { broken no-end && broken no-doctype && broken no-charset; }
 check "every page is a complete UTF-8 HTML5 document" every_page_complete
 titles() {
 	local p
@@ -62,13 +83,11 @@ titles() {
 	done
 }
 check "titles name their port (every 97th port)" titles
-relative_only() {
-	! grep -rqE '(href|src)="/' "$S" &&
-		! grep -rqE '(href|src)="https?://[^"]*(\.css|\.js)"' "$S"
-}
+# Links to other sites are fine (sources); assets from them are not.
+relative_only() { broken root-link && broken foreign-asset; }
 check "links and assets are relative" relative_only
 check "one shared stylesheet, no inline styles" \
-	bash -c "[ -s '$S/assets/style.css' ] && ! grep -rlq '<style' '$S/port' && grep -q 'assets/style.css' '$S/port/80.html'"
+	bash -c "[ -s '$S/assets/style.css' ] && ! grep -q '^inline-style ' '$T/scan' && grep -q 'assets/style.css' '$S/port/80.html'"
 all_ports_indexed() {
 	diff <(seq 0 65535) <(grep -ho 'href="../port/[0-9]*\.html"' "$S"/block/*.html |
 		grep -o '[0-9]*' | sort -n | uniq) >/dev/null &&
@@ -77,7 +96,7 @@ all_ports_indexed() {
 }
 check "index -> ranges -> blocks reach every port" all_ports_indexed
 check "pages end with 'Was this page helpful?'" \
-	bash -c "grep -q 'Was this page helpful?' '$S/port/22.html' && ! grep -rL 'Was this page helpful' '$S/port' | grep -q ."
+	bash -c "grep -q 'Was this page helpful?' '$S/port/22.html' && ! grep -q '^no-helpful ' '$T/scan'"
 
 preview() {
 	"$PP" -t "$ROOT/templates" -c "$ROOT/content" -r "$REG" --port 22 >"$T/22.html" &&

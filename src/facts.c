@@ -1,0 +1,442 @@
+/* facts.c - on a port page: every source side by side, where they differ, and the verdict */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "facts.h"
+#include "names.h"
+
+#define MAX_SHOWN 8		/* names a reason lists before "and N more" */
+
+void
+facts_freq(double freq, char *s, size_t n)
+{
+	snprintf(s, n, "%.3g%%", freq * 100);
+}
+
+void
+facts_data_sources(const struct site *s, dict *d)
+{
+	size_t k;
+	int id;
+
+	for (id = 0; id < SOURCE_N; id++) {
+		if (s->src.path[id][0] == '\0')
+			continue;
+		k = dict_add(d, DICT_ROOT, N_DATA_SOURCE);
+		dict_sets(d, k, N_DS_TITLE, sources_title(&s->src, id));
+		dict_sets(d, k, N_DS_FILE, sources_file(&s->src, id));
+		dict_set_opt(d, k, N_DS_HAS_DATE, N_DS_DATE,
+		    sources_date(&s->src, id));
+	}
+}
+
+/* One SOURCE with its title, file and date; returns its node. */
+static size_t
+src_begin(struct worker *w, enum source_id id)
+{
+	static const char *const ids[SOURCE_N] = {
+		"iana", "nmap", "wireshark", "system", "uses"
+	};
+	const struct sources *src = &w->s->src;
+	size_t k = dict_add(w->d, DICT_ROOT, N_SOURCE);
+
+	dict_sets(w->d, k, N_SRC_ID, ids[id]);
+	dict_sets(w->d, k, N_SRC_TITLE, sources_title(src, id));
+	dict_sets(w->d, k, N_SRC_FILE, sources_file(src, id));
+	dict_set_opt(w->d, k, N_SRC_HAS_DATE, N_SRC_DATE, sources_date(src, id));
+	return k;
+}
+
+/* One SRC_ITEM; returns its node. */
+static size_t
+src_item(dict *d, size_t src, const char *name, const char *protos,
+    const char *detail)
+{
+	size_t k = dict_add(d, src, N_SRC_ITEM);
+
+	dict_sets(d, k, N_SI_NAME, name);
+	dict_sets(d, k, N_SI_PROTOCOLS, protos);
+	dict_set_opt(d, k, N_SI_HAS_DETAIL, N_SI_DETAIL, detail);
+	return k;
+}
+
+/* A registry-like list at port: one item per entry it assigns or reserves. */
+static size_t
+src_list(struct worker *w, size_t src, const struct registry *r,
+    unsigned port)
+{
+	const struct registry_entry *const *at;
+	char protos[24];
+	size_t i, n, shown = 0;
+
+	at = registry_at(r, port, &n);
+	for (i = 0; i < n; i++) {
+		if (at[i]->status == REGISTRY_UNASSIGNED)
+			continue;
+		registry_protos_str(at[i]->protos, protos);
+		src_item(w->d, src, at[i]->service[0] != '\0' ? at[i]->service :
+		    model_status_text(at[i]->status), protos, at[i]->desc);
+		shown++;
+	}
+	return shown;
+}
+
+/* nmap's names at port, with how often it finds the port open. */
+static size_t
+src_nmap(struct worker *w, size_t src, unsigned port)
+{
+	static const char *const protos[NMAP_NPROTO] = { "tcp", "udp", "sctp" };
+	const struct nmap *m = w->s->src.nmap;
+	const struct nmap_entry *e;
+	char detail[128], freq[32];
+	unsigned p;
+	size_t shown = 0;
+
+	for (p = 0; p < NMAP_NPROTO; p++) {
+		if ((e = nmap_at(m, port, p)) == NULL)
+			continue;
+		facts_freq(e->freq, freq, sizeof(freq));
+		if (p < 2 && m->rank[port][p] > 0)
+			snprintf(detail, sizeof(detail), "found open on %s of "
+			    "scanned hosts, #%u of %s ports", freq,
+			    (unsigned)m->rank[port][p], p == 0 ? "TCP" : "UDP");
+		else
+			snprintf(detail, sizeof(detail), "not seen open");
+		src_item(w->d, src, e->name, protos[p], detail);
+		shown++;
+	}
+	return shown;
+}
+
+static const char *
+protos_text(unsigned protos)
+{
+	return protos == REGISTRY_TCP ? "tcp" : protos == REGISTRY_UDP ? "udp" :
+	    protos == REGISTRY_SCTP ? "sctp" : "tcp/udp";
+}
+
+/* The known uses at port: name, kind, note and link. */
+static size_t
+src_uses(struct worker *w, size_t src, unsigned port)
+{
+	const struct uses_row *const *at;
+	size_t i, n, k;
+
+	at = uses_at(w->s->con->uses, port, &n);
+	for (i = 0; i < n; i++) {
+		k = src_item(w->d, src, at[i]->name, protos_text(at[i]->protos),
+		    at[i]->note);
+		dict_sets(w->d, dict_add(w->d, k, N_SI_HAS_KIND), N_SI_KIND,
+		    uses_kind_name(at[i]->kind));
+		dict_sets(w->d, dict_add(w->d, k, N_SI_HAS_LINK), N_SI_LINK,
+		    at[i]->source);
+	}
+	return n;
+}
+
+/* One SOURCE per source the build uses, in a fixed order. */
+static void
+sources(struct worker *w, unsigned port)
+{
+	const struct sources *src = &w->s->src;
+	size_t k, n;
+	int id;
+
+	for (id = 0; id < SOURCE_N; id++) {
+		if (src->path[id][0] == '\0')
+			continue;
+		k = src_begin(w, id);
+		if (id == SOURCE_IANA)
+			n = src_list(w, k, src->iana, port);
+		else if (id == SOURCE_NMAP)
+			n = src_nmap(w, k, port);
+		else if (id == SOURCE_USES)
+			n = src_uses(w, k, port);
+		else
+			n = src_list(w, k, src->list[id - SOURCE_WIRESHARK], port);
+		if (n == 0)
+			dict_add(w->d, k, N_SRC_NONE);
+	}
+}
+
+/* 1 if name is one of IANA's names at the port (case aside). */
+static int
+iana_has(const struct model_port *mp, const char *name)
+{
+	uint16_t i;
+
+	for (i = 0; i < mp->nnames; i++)
+		if (strcasecmp(mp->names[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* 1 if a known use's name contains one of IANA's names at the port. */
+static int
+iana_lists(const struct model_port *mp, const char *use)
+{
+	uint16_t i;
+
+	for (i = 0; i < mp->nnames; i++)
+		if (strlen(mp->names[i].name) > 1 &&
+		    strcasestr(use, mp->names[i].name) != NULL)
+			return 1;
+	return 0;
+}
+
+/* Appends name to the ", "-separated list in b, at most MAX_SHOWN of n. */
+static void
+list_add(buf *b, size_t *count, const char *name)
+{
+	if (*count < MAX_SHOWN)
+		buf_printf(b, "%s%s", *count > 0 ? ", " : "", name);
+	(*count)++;
+}
+
+static void
+list_end(buf *b, size_t count)
+{
+	if (count > MAX_SHOWN)
+		buf_printf(b, " and %zu more", count - MAX_SHOWN);
+}
+
+/* A DIFFER for source title if none of names (n of them) is IANA's. */
+static void
+differ(struct worker *w, const struct model_port *mp, size_t *node,
+    const char *title, const char *const *names, size_t n)
+{
+	size_t i, k, count = 0;
+
+	for (i = 0; i < n; i++)
+		if (iana_has(mp, names[i]))
+			return;
+	if (n == 0)
+		return;
+	if (*node == DICT_NONE)
+		*node = dict_add(w->d, DICT_ROOT, N_HAS_DIFFER);
+	k = dict_add(w->d, *node, N_DIFFER);
+	dict_sets(w->d, k, N_DF_SOURCE, title);
+	buf_reset(&w->tmp);
+	for (i = 0; i < n; i++)
+		list_add(&w->tmp, &count, names[i]);
+	list_end(&w->tmp, count);
+	dict_set(w->d, k, N_DF_NAMES, w->tmp.data, w->tmp.len);
+	if (mp->nnames == 0) {
+		dict_add(w->d, k, N_DF_NO_IANA);
+		return;
+	}
+	buf_reset(&w->tmp);
+	for (i = 0, count = 0; i < mp->nnames; i++)
+		list_add(&w->tmp, &count, mp->names[i].name);
+	list_end(&w->tmp, count);
+	dict_set(w->d, dict_add(w->d, k, N_DF_HAS_IANA), N_DF_IANA, w->tmp.data,
+	    w->tmp.len);
+}
+
+/* The names a list gives at port (services and aliases), at most max. */
+static size_t
+list_names(const struct registry *r, unsigned port, const char **v,
+    size_t max)
+{
+	const struct registry_entry *const *at;
+	size_t i, j, n, k = 0;
+
+	at = registry_at(r, port, &n);
+	for (i = 0; i < n && k < max; i++) {
+		if (at[i]->service[0] != '\0')
+			v[k++] = at[i]->service;
+		for (j = 0; j < at[i]->nalias && k < max; j++)
+			v[k++] = at[i]->alias[j];
+	}
+	return k;
+}
+
+/* Known uses IANA does not list: the narrow ones whose names hold none of IANA's. */
+static void
+unlisted(struct worker *w, const struct model_port *mp, size_t *node,
+    unsigned port)
+{
+	const struct uses_row *const *at;
+	size_t i, n, count = 0;
+
+	at = uses_at(w->s->con->uses, port, &n);
+	buf_reset(&w->tmp);
+	for (i = 0; i < n; i++)
+		if (at[i]->hi - at[i]->lo + 1 <= USES_WIDE &&
+		    !iana_lists(mp, at[i]->name))
+			list_add(&w->tmp, &count, at[i]->name);
+	if (count == 0)
+		return;
+	list_end(&w->tmp, count);
+	if (*node == DICT_NONE)
+		*node = dict_add(w->d, DICT_ROOT, N_HAS_DIFFER);
+	dict_set(w->d, dict_add(w->d, *node, N_UNLISTED), N_UNLISTED_NAMES,
+	    w->tmp.data, w->tmp.len);
+}
+
+/* HAS_DIFFER: each source that names the port otherwise than IANA does. */
+static void
+differences(struct worker *w, const struct model_port *mp, unsigned port)
+{
+	const struct sources *src = &w->s->src;
+	const struct nmap_entry *e;
+	const char *v[MODEL_MAX_NAMES];
+	size_t node = DICT_NONE, n;
+	unsigned p;
+	int i;
+
+	if (src->nmap != NULL) {
+		for (p = 0, n = 0; p < NMAP_NPROTO; p++)
+			if ((e = nmap_at(src->nmap, port, p)) != NULL &&
+			    strcmp(e->name, "unknown") != 0)
+				v[n++] = e->name;
+		differ(w, mp, &node, sources_title(src, SOURCE_NMAP), v, n);
+	}
+	for (i = 0; i < 2; i++)
+		if (src->list[i] != NULL) {
+			n = list_names(src->list[i], port, v, MODEL_MAX_NAMES);
+			differ(w, mp, &node, sources_title(src, SOURCE_WIRESHARK +
+			    i), v, n);
+		}
+	unlisted(w, mp, &node, port);
+}
+
+/* HAS_USES: every known use of the port, ranges included. */
+static void
+uses(struct worker *w, unsigned port)
+{
+	const struct uses_row *const *at;
+	size_t i, n, node, k;
+
+	at = uses_at(w->s->con->uses, port, &n);
+	if (n == 0)
+		return;
+	node = dict_add(w->d, DICT_ROOT, N_HAS_USES);
+	for (i = 0; i < n; i++) {
+		k = dict_add(w->d, node, N_USE);
+		dict_sets(w->d, k, N_U_NAME, at[i]->name);
+		dict_sets(w->d, k, N_U_KIND, uses_kind_name(at[i]->kind));
+		dict_sets(w->d, k, N_U_PROTOCOLS, protos_text(at[i]->protos));
+		dict_sets(w->d, k, N_U_NOTE, at[i]->note);
+		dict_sets(w->d, k, N_U_SOURCE, at[i]->source);
+		if (at[i]->lo != at[i]->hi) {
+			size_t r = dict_add(w->d, k, N_U_IS_RANGE);
+
+			dict_setu(w->d, r, N_U_LO, at[i]->lo);
+			dict_setu(w->d, r, N_U_HI, at[i]->hi);
+		}
+	}
+}
+
+/* The names of the narrow known uses at port, into w->tmp. */
+static void
+use_names(struct worker *w, unsigned port)
+{
+	const struct uses_row *const *at;
+	size_t i, n, count = 0;
+
+	at = uses_at(w->s->con->uses, port, &n);
+	buf_reset(&w->tmp);
+	for (i = 0; i < n; i++)
+		if (at[i]->hi - at[i]->lo + 1 <= USES_WIDE)
+			list_add(&w->tmp, &count, at[i]->name);
+	list_end(&w->tmp, count);
+}
+
+/* The systems whose current default ephemeral range holds port, into w->tmp. */
+static void
+ephemeral_oses(struct worker *w, unsigned port)
+{
+	unsigned os, n = 0, total = 0;
+
+	for (os = 0; os < PORT_OS_N; os++)
+		total += port_os_info(os)->current && port_os_ephemeral(os, port);
+	buf_reset(&w->tmp);
+	for (os = 0; os < PORT_OS_N; os++)
+		if (port_os_info(os)->current && port_os_ephemeral(os, port)) {
+			if (n++ > 0)
+				buf_puts(&w->tmp, n == total ? " and " : ", ");
+			buf_puts(&w->tmp, port_os_info(os)->name);
+		}
+}
+
+/* V_NMAP with the ranks that put the port among nmap's most open. */
+static void
+verdict_nmap(struct worker *w, unsigned port)
+{
+	const struct nmap *m = w->s->src.nmap;
+	size_t k = dict_add(w->d, DICT_ROOT, N_V_NMAP);
+
+	if (m->rank[port][NMAP_TCP] > 0 && m->rank[port][NMAP_TCP] <= NMAP_TOP)
+		dict_setu(w->d, dict_add(w->d, k, N_V_NMAP_TCP), N_V_RANK,
+		    m->rank[port][NMAP_TCP]);
+	if (m->rank[port][NMAP_UDP] > 0 && m->rank[port][NMAP_UDP] <= NMAP_TOP)
+		dict_setu(w->d, dict_add(w->d, k, N_V_NMAP_UDP), N_V_RANK,
+		    m->rank[port][NMAP_UDP]);
+}
+
+/* The V_ reasons behind the verdict. */
+static void
+verdict_reasons(struct worker *w, const struct model_port *mp, unsigned port)
+{
+	dict *d = w->d;
+	size_t k;
+
+	if (mp->why & MODEL_WHY_ZERO)
+		dict_add(d, DICT_ROOT, N_V_ZERO);
+	if (mp->why & MODEL_WHY_SYSTEM)
+		dict_add(d, DICT_ROOT, N_V_SYSTEM);
+	if (mp->why & MODEL_WHY_ASSIGNED)
+		dict_add(d, DICT_ROOT, N_V_ASSIGNED);
+	if (mp->why & MODEL_WHY_RESERVED)
+		dict_add(d, DICT_ROOT, N_V_RESERVED);
+	if (mp->why & MODEL_WHY_KNOWN_USE) {
+		use_names(w, port);
+		dict_set(d, dict_add(d, DICT_ROOT, N_V_KNOWN_USE), N_V_USE_NAMES,
+		    w->tmp.data, w->tmp.len);
+	}
+	if (mp->why & MODEL_WHY_NMAP)
+		verdict_nmap(w, port);
+	if (mp->why & MODEL_WHY_EPHEMERAL) {
+		ephemeral_oses(w, port);
+		dict_set(d, dict_add(d, DICT_ROOT, N_V_EPHEMERAL),
+		    N_V_EPHEMERAL_OSES, w->tmp.data, w->tmp.len);
+	}
+	if (mp->why & MODEL_WHY_NODEPORT) {
+		k = dict_add(d, DICT_ROOT, N_V_NODEPORT);
+		dict_setu(d, k, N_V_NODEPORT_LO, PORT_NODEPORT_LO);
+		dict_setu(d, k, N_V_NODEPORT_HI, PORT_NODEPORT_HI);
+	}
+}
+
+/* VERDICT_ID, its section, the reasons and the nearest good ports. */
+static void
+verdict(struct worker *w, const struct model_port *mp, unsigned port)
+{
+	unsigned good[MODEL_SUGGEST];
+	size_t i, n, k;
+
+	dict_sets(w->d, DICT_ROOT, N_VERDICT_ID, model_verdict_id(mp->verdict));
+	dict_add(w->d, DICT_ROOT, mp->verdict == MODEL_GOOD ? N_IS_GOOD :
+	    mp->verdict == MODEL_CAUTION ? N_IS_CAUTION : N_IS_AVOID);
+	verdict_reasons(w, mp, port);
+	if (mp->verdict == MODEL_GOOD ||
+	    (n = model_suggest(w->s->model, port, good)) == 0)
+		return;
+	k = dict_add(w->d, DICT_ROOT, N_HAS_SUGGEST);
+	for (i = 0; i < n; i++)
+		dict_setu(w->d, dict_add(w->d, k, N_SUGGEST), N_SUGGEST_PORT,
+		    good[i]);
+}
+
+void
+facts_port(struct worker *w, unsigned port)
+{
+	const struct model_port *mp = &w->s->model->port[port];
+
+	sources(w, port);
+	differences(w, mp, port);
+	uses(w, port);
+	verdict(w, mp, port);
+}

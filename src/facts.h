@@ -1,0 +1,21 @@
+/* facts.h - on a port page: every source side by side, where they differ, and the verdict */
+#ifndef FACTS_H
+#define FACTS_H
+
+#include "page.h"
+
+/*
+ * Fills w->d with what each source says about port (SOURCE), where the
+ * sources disagree (HAS_DIFFER), the port's known uses (HAS_USES), and
+ * whether to use it for a new service (VERDICT_ID and the V_ reasons,
+ * SUGGEST). Never fails.
+ */
+void facts_port(struct worker *w, unsigned port);
+
+/* The DATA_SOURCE list every page's footer names. */
+void facts_data_sources(const struct site *s, dict *d);
+
+/* "48.4%": nmap's open frequency as a share of hosts, into s (n bytes). */
+void facts_freq(double freq, char *s, size_t n);
+
+#endif

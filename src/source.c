@@ -1,0 +1,135 @@
+/* source.c - the lists a page puts side by side: IANA's, nmap's, Wireshark's, the system's, uses.csv */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "source.h"
+#include "util.h"
+
+static const enum conf_source conf_of[SOURCE_N] = {
+	CONF_NSOURCES, CONF_NMAP, CONF_WIRESHARK, CONF_SYSTEM, CONF_NSOURCES
+};
+
+/* Hashes path's name and bytes into *h; 0 (reported) if it cannot be read. */
+static int
+same_file(const struct stat *a, const char *path)
+{
+	struct stat b;
+
+	return stat(path, &b) == 0 && a->st_dev == b.st_dev &&
+	    a->st_ino == b.st_ino;
+}
+
+int
+sources_find(struct sources *s, const struct conf *c, const char *registry,
+    uint64_t *hash)
+{
+	const struct conf_path *cp;
+	struct stat reg, st;
+	int id, have_reg;
+
+	memset(s, 0, sizeof(*s));
+	have_reg = registry != NULL && stat(registry, &reg) == 0;
+	for (id = 0; id < SOURCE_N; id++) {
+		if (conf_of[id] == CONF_NSOURCES)
+			continue;
+		cp = &c->source[conf_of[id]];
+		if (cp->path[0] == '\0')
+			continue;
+		if (stat(cp->path, &st) != 0) {
+			if (!cp->given)
+				continue;
+			util_err(cp->path, 0, "cannot open the %s source named in "
+			    "site.conf: %s", conf_source_key(conf_of[id]),
+			    strerror(errno));
+			return 0;
+		}
+		/* The registry is shown as the registry, not twice. */
+		if (have_reg && same_file(&reg, cp->path))
+			continue;
+		*hash = util_hash(*hash, cp->path, strlen(cp->path) + 1);
+		if (!util_file_hash(cp->path, hash)) {
+			util_err(cp->path, 0, "cannot read: %s", strerror(errno));
+			return 0;
+		}
+		snprintf(s->path[id], sizeof(s->path[id]), "%s", cp->path);
+	}
+	return 1;
+}
+
+int
+sources_load(struct sources *s, const struct registry *iana,
+    const struct uses *uses)
+{
+	int i;
+
+	s->iana = iana;
+	s->uses = uses;
+	snprintf(s->path[SOURCE_IANA], sizeof(s->path[0]), "%s", iana->path);
+	if (uses->n > 0)
+		snprintf(s->path[SOURCE_USES], sizeof(s->path[0]), "%s",
+		    uses->path);
+	if (s->path[SOURCE_NMAP][0] != '\0' &&
+	    (s->nmap = nmap_load(s->path[SOURCE_NMAP])) == NULL)
+		return 0;
+	for (i = 0; i < 2; i++)
+		if (s->path[SOURCE_WIRESHARK + i][0] != '\0' && (s->list[i] =
+		    registry_load(s->path[SOURCE_WIRESHARK + i])) == NULL)
+			return 0;
+	return 1;
+}
+
+void
+sources_free(struct sources *s)
+{
+	if (s == NULL)
+		return;
+	nmap_free(s->nmap);
+	registry_free(s->list[0]);
+	registry_free(s->list[1]);
+	s->nmap = NULL;
+	s->list[0] = s->list[1] = NULL;
+}
+
+const char *
+sources_title(const struct sources *s, enum source_id id)
+{
+	switch (id) {
+	case SOURCE_IANA:
+		return s->iana->format == REGISTRY_CSV ? "IANA's registry" :
+		    "The port registry (a services file)";
+	case SOURCE_NMAP:
+		return "nmap's service list";
+	case SOURCE_WIRESHARK:
+		return "Wireshark's service list";
+	case SOURCE_SYSTEM:
+		return "This system's services file";
+	default:
+		return "Known uses";
+	}
+}
+
+const char *
+sources_file(const struct sources *s, enum source_id id)
+{
+	const char *slash = strrchr(s->path[id], '/');
+
+	return slash != NULL ? slash + 1 : s->path[id];
+}
+
+const char *
+sources_date(const struct sources *s, enum source_id id)
+{
+	if (id == SOURCE_IANA)
+		return s->iana->newest;
+	if (id == SOURCE_NMAP && s->nmap != NULL)
+		return s->nmap->date;
+	if (id == SOURCE_WIRESHARK || id == SOURCE_SYSTEM) {
+		const struct registry *r = s->list[id - SOURCE_WIRESHARK];
+
+		return r != NULL ? r->newest : "";
+	}
+	return "";
+}

@@ -1,0 +1,58 @@
+/* source.h - the lists a page puts side by side: IANA's, nmap's, Wireshark's, the system's, uses.csv */
+#ifndef SOURCE_H
+#define SOURCE_H
+
+#include <stdint.h>
+
+#include "conf.h"
+#include "nmap.h"
+#include "registry.h"
+#include "uses.h"
+
+enum source_id {
+	SOURCE_IANA,		/* the registry (-r): IANA's CSV or a services file */
+	SOURCE_NMAP,		/* nmap-services */
+	SOURCE_WIRESHARK,	/* Wireshark's services */
+	SOURCE_SYSTEM,		/* /etc/services */
+	SOURCE_USES,		/* content/uses.csv */
+	SOURCE_N
+};
+
+/* Every source this build uses; a NULL member is one it does not have. */
+struct sources {
+	const struct registry	*iana;		/* not owned */
+	struct nmap		*nmap;
+	struct registry		*list[2];	/* Wireshark's, the system's */
+	const struct uses	*uses;		/* not owned */
+	char			 path[SOURCE_N][4096];	/* "" when not used */
+};
+
+/*
+ * Finds the sources c names ([sources] in site.conf) that exist, leaving
+ * out any that is the registry file itself, and hashes their names and
+ * bytes into *hash. Returns 0 (error reported) if a source site.conf
+ * names explicitly is missing or unreadable.
+ */
+int sources_find(struct sources *s, const struct conf *c,
+    const char *registry, uint64_t *hash);
+
+/*
+ * Loads the sources sources_find found; iana and uses are the build's
+ * registry and known uses. Returns 0 (error reported) on a bad file.
+ */
+int sources_load(struct sources *s, const struct registry *iana,
+    const struct uses *uses);
+
+/* Frees what sources_load loaded (s itself is the caller's); NULL is fine. */
+void sources_free(struct sources *s);
+
+/* What a source is, for people: "IANA's registry", "nmap's service list", ... */
+const char *sources_title(const struct sources *s, enum source_id id);
+
+/* The file's name without its directory ("" when not used). */
+const char *sources_file(const struct sources *s, enum source_id id);
+
+/* The newest date in the source, or "" when it carries none. */
+const char *sources_date(const struct sources *s, enum source_id id);
+
+#endif

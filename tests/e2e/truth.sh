@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# tests/e2e/truth.sh - the facts in content/ and templates/: format, sources, names, coverage
+# Checks content/uses.csv against docs/USES-FORMAT.md, every CVE identifier
+# and every IANA service name that a note or a known use quotes (against
+# IANA's snapshot), the notes' coverage of nmap's most open ports, and the
+# template prose that was once wrong.
+. "$(dirname "$0")/../lib.sh"
+
+U=$ROOT/content/uses.csv
+N=$ROOT/content/ports
+NMAP=/usr/share/nmap/nmap-services
+
+# py NAME SCRIPT ARGS...: one check whose Python prints its problems.
+py() {
+	local name=$1 script=$2
+	shift 2
+	if python3 -c "$script" "$@" >"$T/py.out" 2>&1; then
+		ok "$name"
+	else
+		not_ok "$name"
+		head -n 15 "$T/py.out" | sed 's/^/  /'
+	fi
+}
+
+py "uses.csv: header, six fields, ports, protocols, kinds, notes, https sources without tracking" '
+import csv, re, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+bad = 0
+def say(i, m):
+    global bad; bad += 1
+    if bad <= 10: print(f"line {i}: {m}")
+if rows[0] != ["port", "protocol", "name", "kind", "note", "source"]: say(1, "header")
+for i, r in enumerate(rows[1:], 2):
+    if len(r) != 6: say(i, "fields"); continue
+    m = re.fullmatch(r"(\d{1,5})(?:-(\d{1,5}))?", r[0])
+    if not m or int(m.group(1)) > 65535 or (m.group(2) and not int(m.group(1)) < int(m.group(2)) <= 65535): say(i, "port " + r[0])
+    if r[1] not in ("tcp", "udp", "tcp/udp", "sctp"): say(i, "protocol")
+    if not 0 < len(r[2].encode()) <= 60: say(i, "name length")
+    if r[3] not in ("default", "os", "common", "malware"): say(i, "kind")
+    if not (0 < len(r[4].encode()) <= 200 and r[4].endswith(".")): say(i, "note must be one sentence of at most 200 bytes")
+    if not r[5].startswith("https://") or re.search(r"[?&](utm_|fbclid|gclid|ref=|mc_[ce]id|_hsenc)", r[5]): say(i, "source " + r[5])
+sys.exit(bad > 0)' "$U"
+
+py "uses.csv: sorted by port, protocol and name; no row twice; one official default per product" '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))[1:]
+def lo(r): return [int(x) for x in r[0].split("-")]
+keys = [(lo(r)[0], lo(r)[-1], r[1].encode(), r[2].encode()) for r in rows]
+bad = [i + 2 for i in range(1, len(keys)) if keys[i] <= keys[i - 1]]
+for i in bad[:5]: print(f"line {i}: out of order or repeated")
+P = {"tcp": {"tcp"}, "udp": {"udp"}, "tcp/udp": {"tcp", "udp"}, "sctp": {"sctp"}}
+seen = {}
+for i, r in enumerate(rows, 2):
+    if r[3] != "default": continue
+    for p in P[r[1]]:
+        k = (r[2], p)
+        if k in seen and seen[k][0] != r[0]:
+            print(f"line {i}: {r[2]} has a second {p} default ({seen[k][0]} at line {seen[k][1]})"); bad.append(i)
+        seen.setdefault(k, (r[0], i))
+sys.exit(bool(bad))' "$U"
+
+py "uses.csv: at least 1,000 rows over at least 600 distinct ports" '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))[1:]
+ports = {r[0] for r in rows}
+print(len(rows), "rows,", len(ports), "distinct ports")
+sys.exit(not (len(rows) >= 1000 and len(ports) >= 600))' "$U"
+
+py "every CVE identifier in the notes and uses.csv is well formed (CVE-YYYY-NNNN+)" '
+import glob, re, sys
+bad = 0
+for f in glob.glob(sys.argv[1] + "/*.md") + [sys.argv[2]]:
+    for m in re.finditer(r"CVE-[0-9A-Za-z-]*", open(f, encoding="utf-8").read()):
+        if not re.fullmatch(r"CVE-(199\d|20[0-2]\d)-\d{4,7}", m.group(0)):
+            bad += 1; print(f, m.group(0))
+sys.exit(bad > 0)' "$N" "$U"
+
+if need_csv "every IANA service name quoted in a note or uses.csv is in IANA's registry"; then
+	py "every IANA service name quoted in a note or uses.csv is in IANA's registry" '
+import csv, glob, re, sys
+names = {r[0].lower() for r in csv.reader(open(sys.argv[1], newline="", encoding="utf-8")) if r and r[0]}
+bad = 0
+def sentences(text):
+    text = re.sub(r"```.*?```", " ", text, flags=re.S)
+    return re.split(r"(?<=[.!?])\s+|\n\s*\n|\n- ", text)
+def check(where, text):
+    global bad
+    for s in sentences(text):
+        if "IANA" not in s: continue
+        for q in re.findall(r"`([^`]+)`", s):
+            if q.lower() not in names:
+                bad += 1; print(f"{where}: `{q}` is not a service name in the registry")
+for f in sorted(glob.glob(sys.argv[2] + "/*.md")):
+    check(f.rsplit("/", 1)[1], open(f, encoding="utf-8").read())
+for i, r in enumerate(csv.reader(open(sys.argv[3], newline="", encoding="utf-8")), 1):
+    if i > 1: check(f"uses.csv:{i}", r[4])
+sys.exit(bad > 0)' "$CSV" "$N" "$U"
+fi
+
+count=$(ls "$N" | grep -c '^[0-9]*\.md$')
+check "at least 250 curated notes ($count)" test "$count" -ge 250
+if [ -f "$NMAP" ]; then
+	cover() {
+		local proto=$1 top=$2 want=$3 have
+		have=$(grep -v '^#' "$NMAP" | awk -v p="/$proto" 'index($2, p) { split($2, a, "/"); print $3, a[1] }' |
+			sort -k1,1gr -k2,2n | head -n "$top" | awk '{ print $2 }' |
+			while read -r port; do [ -f "$N/$port.md" ] && echo "$port"; done | wc -l)
+		echo "  $have of nmap's $top most open $proto ports have a note"
+		[ "$have" -ge "$want" ]
+	}
+	check "notes cover at least 190 of nmap's 200 most open TCP ports" cover tcp 200 190
+	check "notes cover at least 55 of nmap's 60 most open UDP ports" cover udp 60 55
+else
+	skip "notes' coverage of nmap's most open ports ($NMAP is absent: apt-get install nmap-common)"
+fi
+
+check "135: msrpc-enum is offered with 445, the SMB port it needs" \
+	bash -c "! grep -qE 'nmap -p 135 --script msrpc-enum' '$N/135.md' && grep -q 'msrpc-enum' '$N/135.md'"
+check "162: IANA's name is snmptrap, never snmp-trap" bash -c "! grep -q 'snmp-trap' '$N/162.md'"
+
+S=$ROOT/templates
+check "templates: counts of assigned ports come from the registry, not prose" \
+	bash -c "! grep -rqi 'tens of thousands' '$S' && grep -q '{{RANGE_ASSIGNED}}' '$S'/sections/20-range.*.md"
+check "templates: System Ports are assigned through IETF Review or IESG Approval" \
+	bash -c "! grep -rqi 'standards action' '$S' && grep -rq 'IETF Review or IESG Approval' '$S'"
+check "templates: findstr /c: matches the port exactly; ss keeps -l; nmap -sU with sudo" \
+	bash -c "! grep -rqE 'findstr \"' '$S' && grep -rq 'findstr /c:' '$S' && grep -rq 'ss -tulpn' '$S' && ! grep -rqE '(^|[^o] )nmap -sU' '$S'"
+check "templates: the Windows firewall example allows the given addresses" \
+	bash -c "! grep -rq 'Action Block' '$S/sections/50-security.md' && grep -q 'RemoteAddress' '$S/sections/50-security.md'"

@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# tests/e2e/verdict.sh - what runs on each port: sources side by side, "can I use it?", free and common ports
+. "$(dirname "$0")/../lib.sh"
+
+S=$(shared_site)
+check "the shared whole build exists" test -n "$S"
+NMAP=/usr/share/nmap/nmap-services
+
+# Every verdict of the site, one "port verdict" line each, and the free ports page's runs.
+python3 - "$S" >"$T/verdicts" <<'PY'
+import os, re, sys
+d = sys.argv[1] + "/port"
+for n in os.listdir(d):
+    if n.endswith(".html"):
+        m = re.findall(rb'data-verdict="([a-z]*)"', open(os.path.join(d, n), "rb").read())
+        print(n[:-5], b",".join(m).decode())
+PY
+check "every port page carries exactly one data-verdict: good, caution or avoid" \
+	bash -c "[ \$(wc -l <'$T/verdicts') -eq 65536 ] && ! grep -vqE ' (good|caution|avoid)$' '$T/verdicts'"
+v() { awk -v p="$1" '$1 == p { print $2 }' "$T/verdicts"; }
+check "port 0: avoid, because it asks the system for a port" \
+	bash -c "[ '$(v 0)' = avoid ] && grep -q 'Port 0 is reserved' '$S/port/0.html'"
+check "port 22: avoid (System Port, IANA assignment, known use)" \
+	bash -c "[ '$(v 22)' = avoid ] && grep -q 'a System Port' '$S/port/22.html' && grep -q 'assigns it to a service' '$S/port/22.html'"
+check "port 5555: avoid, Android Debug Bridge is a known use" \
+	bash -c "[ '$(v 5555)' = avoid ] && grep -q 'Software is known to use it: .*Android Debug Bridge' '$S/port/5555.html'"
+# Any unassigned port of Linux's ephemeral range with nothing else on it.
+eph=$(python3 - "$S" <<'PY'
+import sys
+for p in range(33000, 34000):
+    t = open(f"{sys.argv[1]}/port/{p}.html").read()
+    if 'data-verdict="caution"' in t and "Software is known" not in t and "nmap finds" not in t:
+        print(p); break
+PY
+)
+check "port $eph: caution, inside the default ephemeral ranges of Linux and FreeBSD" \
+	bash -c "[ -n '$eph' ] && grep -q 'default ephemeral range of Linux and FreeBSD' '$S/port/$eph.html'"
+check "port 31000: caution, inside Kubernetes' NodePort range" \
+	bash -c "[ '$(v 31000)' != good ] && grep -q \"Kubernetes' default NodePort range (30000–32767)\" '$S/port/31000.html'"
+
+free_ok() {
+	python3 - "$S" "$T/verdicts" <<'PY'
+import re, sys
+good = {int(l.split()[0]) for l in open(sys.argv[2]) if l.split()[1] == "good"}
+t = open(sys.argv[1] + "/free-ports.html").read()
+listed = set()
+for lo, hi in re.findall(r'<li><a href="port/(\d+)\.html">\d+</a>(?:–<a href="port/(\d+)\.html">)?', t):
+    listed |= set(range(int(lo), int(hi or lo) + 1))
+n = re.search(r'<p class="lead">(\d+) port numbers', t)
+print(f"  {len(good)} good port pages, {len(listed)} ports listed")
+sys.exit(not (good and listed == good and n and int(n.group(1)) == len(good)))
+PY
+}
+check "free-ports.html lists exactly the ports whose page says good, as runs" free_ok
+suggest_ok() {
+	python3 - "$S" "$T/verdicts" <<'PY'
+import re, sys
+verdict = dict(l.split() for l in open(sys.argv[2]))
+bad = 0
+for p in ("22", "80", "5555", "49152", "65535", "31000"):
+    t = open(f"{sys.argv[1]}/port/{p}.html").read()
+    s = re.findall(r'<a href="(\d+)\.html">\d+</a>', t.split('class="verdict-suggest"')[1].split("</p>")[0])
+    if not s or any(verdict[x] != "good" for x in s): bad += 1; print("  port", p, s)
+    d = [abs(int(x) - int(p)) for x in s]
+    if d != sorted(d): bad += 1; print("  not nearest first:", p, s)
+sys.exit(bad > 0)
+PY
+}
+check "avoid and caution pages suggest the nearest good ports, nearest first" suggest_ok
+check "the home page links to the free ports and the most common ports" \
+	bash -c "grep -q 'href=\"free-ports.html\"' '$S/index.html' && grep -q 'href=\"common-ports.html\"' '$S/index.html'"
+
+if [ -f "$NMAP" ]; then
+	common_ok() {
+		python3 - "$S" "$NMAP" <<'PY'
+import re, sys
+t = open(sys.argv[1] + "/common-ports.html").read()
+want = {}
+for l in open(sys.argv[2]):
+    if l.startswith("#") or not l.strip(): continue
+    f = l.split()
+    port, proto = f[1].split("/")
+    if proto in ("tcp", "udp") and float(f[2]) > 0: want.setdefault(proto, []).append((-float(f[2]), int(port)))
+ok = True
+for proto, title in (("tcp", "tcp-title"), ("udp", "udp-title")):
+    part = t.split(f'id="{title}"')[1].split("</table>")[0]
+    got = [int(x) for x in re.findall(r'<td><a href="port/(\d+)\.html">', part)]
+    exp = [p for _, p in sorted(want[proto])[:len(got)]]
+    print(f"  {proto}: {len(got)} ports, first {got[:5]}")
+    ok = ok and len(got) == 200 and got == exp
+sys.exit(not ok)
+PY
+	}
+	check "common-ports.html: TCP and UDP in the order of nmap's open frequency" common_ok
+	check "port 5555: nmap's names and ranks beside IANA's, and the disagreement said plainly" \
+		bash -c "grep -q 'data-source=\"nmap\"' '$S/port/5555.html' && grep -q 'The sources disagree' '$S/port/5555.html' && grep -q 'calls it personal-agent' '$S/port/5555.html'"
+else
+	skip "common ports in nmap's order ($NMAP is absent: apt-get install nmap-common)"
+fi
+sources_ok() {
+	local f=$S/port/5555.html
+	grep -q 'data-source="iana"' "$f" && grep -q 'data-source="uses"' "$f" &&
+		grep -q 'Known uses that IANA&#39;s registry does not list\|Known uses that IANA.s registry does not list' "$f" &&
+		grep -q 'href="https://developer.android.com/' "$f" &&
+		grep -q 'Data: IANA.s registry (<code>service-names-port-numbers.csv</code>' "$S/index.html"
+}
+if need_csv "sources side by side on port 5555"; then
+	check "port 5555: IANA's entry, the known uses with their sources, the footer naming each source" sources_ok
+fi
+
+search_ok() {
+	node - "$S/assets/search-index.js" "$ROOT/templates/assets/site.js" <<'JS'
+const fs = require('fs');
+global.window = {};
+eval(fs.readFileSync(process.argv[2], 'utf8'));
+const src = fs.readFileSync(process.argv[3], 'utf8');
+const asPort = eval(src.match(/const asPort = ([^;]*);/)[1]);
+eval(src.slice(src.indexOf('function search('), src.indexOf('\nfunction link')));
+let ok = true;
+for (const [q, ports] of [['adb', [5555]], ['airplay', [5000, 7000]], ['grafana', [3000]]]) {
+  const got = search(window.PORTPAGES_SEARCH, q, 10).map(h => h.port);
+  console.log(`  ${q}: ${got.join(' ')}`);
+  ok = ok && ports.every(p => got.includes(p));
+}
+process.exit(ok ? 0 : 1);
+JS
+}
+check "search finds ports by known uses: adb -> 5555, airplay -> 5000 and 7000, grafana -> 3000" search_ok
+
+# Loader errors: one line naming uses.csv and its line; the site is left as it was.
+mkdir -p "$T/c"
+cp "$ROOT/content/site.conf" "$T/c/"
+hdr='port,protocol,name,kind,note,source'
+good='22,tcp,OpenSSH,default,sshd listens here.,https://man.openbsd.org/sshd_config'
+"$PP" -q -t "$ROOT/templates" -c "$T/c" -r "$REG" -o "$T/s" --range 22-22 || not_ok "uses: base build"
+snap() { (cd "$T/s" && find . -type f -printf '%P %s %T@\n' | sort | md5sum); }
+before=$(snap)
+bad_uses() {
+	local name=$1 row=$2 pat=$3
+	printf '%s\n%s\n%s\n' "$hdr" "$good" "$row" >"$T/c/uses.csv"
+	"$PP" -q -t "$ROOT/templates" -c "$T/c" -r "$REG" -o "$T/s" --range 22-22 2>"$T/err"
+	local rc=$?
+	if [ $rc -eq 1 ] && [ "$(wc -l <"$T/err")" -eq 1 ] && grep -qE "^portpages: $T/c/uses.csv:3: $pat" "$T/err" && [ "$(snap)" = "$before" ]; then
+		ok "uses.csv: $name"
+	else
+		not_ok "uses.csv: $name (exit $rc: $(cat "$T/err"))"
+	fi
+}
+bad_uses "port 70000: error at its line" '70000,tcp,X,default,A note.,https://example.org/' 'port must be'
+bad_uses "a range that ends before it starts" '90-80,tcp,X,default,A note.,https://example.org/' 'port must be'
+bad_uses "unknown protocol" '80,icmp,X,default,A note.,https://example.org/' 'protocol must be'
+bad_uses "unknown kind" '80,tcp,X,rumour,A note.,https://example.org/' 'kind must be'
+bad_uses "http:// source" '80,tcp,X,default,A note.,http://example.org/' 'source must be an https'
+bad_uses "tracking parameter" '80,tcp,X,default,A note.,https://example.org/?utm_source=x' 'source carries a tracking'
+bad_uses "five fields" '80,tcp,X,default,A note.' 'expected 6 fields'
+bad_uses "the same row twice" "$good" 'the same port, protocol and name as line 2'
+bad_uses "a second default port for one product" '2222,tcp,OpenSSH,default,Another.,https://example.org/' 'a second default port for OpenSSH'
+bad_uses "a name with a bidi override" "$(printf '80,tcp,X\342\200\256Y,default,A note.,https://example.org/')" 'invalid UTF-8, control'
+printf 'port,protocol,name\n' >"$T/c/uses.csv"
+"$PP" -q -t "$ROOT/templates" -c "$T/c" -r "$REG" -o "$T/s" --range 22-22 2>"$T/err"
+check "uses.csv: a wrong header is an error at line 1" grep -q "uses.csv:1: the header must be" "$T/err"
+
+# Sources chosen in site.conf: off, or a file that must exist.
+rm -f "$T/c/uses.csv"
+printf '\n[sources]\nnmap =\nwireshark =\nsystem =\n' >>"$T/c/site.conf"
+"$PP" -q -t "$ROOT/templates" -c "$T/c" -r "$REG" -o "$T/n"
+check "[sources] turned off: only the registry in the footer, common ports in curated order" \
+	bash -c "grep -q 'This site was built without nmap' '$T/n/common-ports.html' && ! grep -q 'nmap-services' '$T/n/index.html'"
+sed -i 's|^nmap =.*|nmap = /no/such/nmap-services|' "$T/c/site.conf"
+"$PP" -q -t "$ROOT/templates" -c "$T/c" -r "$REG" -o "$T/n" 2>"$T/err"
+rc=$?
+check "[sources] naming a missing file: one line, exit 1" \
+	bash -c "[ $rc -eq 1 ] && grep -q '^portpages: /no/such/nmap-services: cannot open the nmap source named in site.conf' '$T/err' && [ \$(wc -l <'$T/err') -eq 1 ]"

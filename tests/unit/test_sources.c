@@ -1,0 +1,207 @@
+/* test_sources.c - nmap's list, uses.csv and the verdict rules, on small fixtures */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "content.h"
+#include "model.h"
+#include "nmap.h"
+#include "registry.h"
+#include "util.h"
+#include "uses.h"
+
+static char dir[64];
+
+/* Writes text to dir/name; returns the path (static). */
+static const char *
+put(const char *name, const char *text)
+{
+	static char path[128];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	assert_non_null(f = fopen(path, "w"));
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	util_quiet = 1;
+	snprintf(dir, sizeof(dir), "/tmp/pp-src-XXXXXX");
+	return mkdtemp(dir) == NULL;
+}
+
+static int
+teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	return system(cmd);
+}
+
+static void
+test_nmap(void **state)
+{
+	struct nmap *m;
+
+	(void)state;
+	m = nmap_load(put("nmap", "# $Id: nmap-services 1 2022-08-31 x $\n"
+	    "http\t80/tcp\t0.484143\t# World Wide Web HTTP\n"
+	    "ssh\t22/tcp\t0.182286\n"
+	    "domain\t53/udp\t0.213496\n"
+	    "zero\t9/tcp\t0.000000\n"
+	    "bad\t70000/tcp\t0.1\n"
+	    "bad\t81/icmp\t0.1\n"
+	    "bad\t82/tcp\t2.5\n"
+	    "http\t80/tcp\t0.5\n"));
+	assert_non_null(m);
+	assert_string_equal(m->date, "2022-08-31");
+	assert_int_equal(m->n, 4);
+	assert_string_equal(nmap_at(m, 80, NMAP_TCP)->name, "http");
+	assert_null(nmap_at(m, 80, NMAP_UDP));
+	/* Ranked by frequency, TCP and UDP apart; never-open ports unranked. */
+	assert_int_equal(m->rank[80][NMAP_TCP], 1);
+	assert_int_equal(m->rank[22][NMAP_TCP], 2);
+	assert_int_equal(m->rank[53][NMAP_UDP], 1);
+	assert_int_equal(m->rank[9][NMAP_TCP], 0);
+	assert_int_equal(m->norder[NMAP_TCP], 2);
+	assert_int_equal(m->order[NMAP_TCP][0], 80);
+	assert_true(nmap_often_open(m, 22));
+	assert_false(nmap_often_open(m, 9));
+	nmap_free(m);
+	assert_null(nmap_load(put("empty", "# nothing\n")));
+	assert_null(nmap_load("/no/such/file"));
+}
+
+static const char uses_head[] = "port,protocol,name,kind,note,source\n";
+
+static struct uses *
+uses(const char *rows)
+{
+	char text[2048];
+	uint64_t h = UTIL_HASH_INIT;
+
+	snprintf(text, sizeof(text), "%s%s", uses_head, rows);
+	return uses_load(put("uses.csv", text), &h);
+}
+
+static void
+test_uses(void **state)
+{
+	const struct uses_row *const *at;
+	struct uses *u;
+	uint64_t h = UTIL_HASH_INIT;
+	size_t n;
+
+	(void)state;
+	u = uses("5555,tcp,adb,common,\"adbd, over TCP.\",https://d.example/adb\n"
+	    "30000-32767,tcp/udp,NodePort,default,A range.,https://k.example/(a)\n"
+	    "5555,tcp,Flower,default,Flower's UI.,https://f.example/\n");
+	assert_non_null(u);
+	assert_int_equal(u->n, 3);
+	at = uses_at(u, 5555, &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(at[0]->note, "adbd, over TCP.");
+	assert_int_equal(at[1]->kind, USES_DEFAULT);
+	at = uses_at(u, 31000, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(at[0]->protos, REGISTRY_TCP | REGISTRY_UDP);
+	uses_at(u, 29999, &n);
+	assert_int_equal(n, 0);
+	uses_free(u);
+	/* A missing file is an empty list. */
+	assert_non_null(u = uses_load("/no/such/uses.csv", &h));
+	assert_int_equal(u->n, 0);
+	uses_free(u);
+	/* Each rule is an error. */
+	assert_null(uses("80,tcp,x,default,A.,https://e.example/\n"
+	    "80,tcp,x,common,B.,https://e.example/\n"));
+	assert_null(uses("80,tcp,x,default,A.,https://e.example/\n"
+	    "81,tcp/udp,x,default,B.,https://e.example/\n"));
+	assert_non_null(u = uses("80,tcp,x,default,A.,https://e.example/\n"
+	    "81,udp,x,default,B.,https://e.example/\n"));
+	uses_free(u);
+	assert_null(uses("65536,tcp,x,default,A.,https://e.example/\n"));
+	assert_null(uses("8-8,tcp,x,default,A.,https://e.example/\n"));
+	assert_null(uses("8,TCP,x,default,A.,https://e.example/\n"));
+	assert_null(uses("8,tcp,,default,A.,https://e.example/\n"));
+	assert_null(uses("8,tcp,x,guess,A.,https://e.example/\n"));
+	assert_null(uses("8,tcp,x,default,A.,http://e.example/\n"));
+	assert_null(uses("8,tcp,x,default,A.,https://e.example/?gclid=1\n"));
+	assert_null(uses("8,tcp,x,default,A.,https://e.example/a b\n"));
+	assert_null(uses("8,tcp,x,default,A.\n"));
+}
+
+/* A registry, a content directory with uses.csv, and nmap's list; then the model. */
+static void
+test_verdicts(void **state)
+{
+	struct registry *r;
+	struct content *c;
+	struct nmap *m;
+	struct model *mo;
+	unsigned s[MODEL_SUGGEST];
+
+	(void)state;
+	r = registry_load(put("services", "ssh 22/tcp\nfoo 2000/tcp\n"
+	    "bar 2003/udp\n"));
+	assert_non_null(r);
+	put("uses.csv", "port,protocol,name,kind,note,source\n"
+	    "2001,tcp,x,common,A.,https://e.example/\n"
+	    "6000-9000,tcp,wide,os,A range.,https://e.example/\n");
+	put("site.conf", "[site]\ntitle = T\n");
+	assert_non_null(c = content_load(dir));
+	assert_non_null(m = nmap_load(put("nmap", "x\t2002/tcp\t0.5\n")));
+	mo = model_new(r, c, m);
+	assert_int_equal(mo->port[0].verdict, MODEL_AVOID);
+	assert_true(mo->port[0].why & MODEL_WHY_ZERO);
+	assert_true(mo->port[22].why & MODEL_WHY_SYSTEM);
+	assert_true(mo->port[2000].why & MODEL_WHY_ASSIGNED);
+	assert_true(mo->port[2001].why & MODEL_WHY_KNOWN_USE);
+	assert_true(mo->port[2002].why & MODEL_WHY_NMAP);
+	assert_int_equal(mo->port[2003].verdict, MODEL_AVOID);
+	assert_int_equal(mo->port[2004].verdict, MODEL_GOOD);
+	/* A range wider than USES_WIDE is a platform range, not a use. */
+	assert_int_equal(mo->port[7000].verdict, MODEL_GOOD);
+	assert_int_equal(mo->port[31000].verdict, MODEL_CAUTION);
+	assert_true(mo->port[31000].why & MODEL_WHY_NODEPORT);
+	assert_true(mo->port[40000].why & MODEL_WHY_EPHEMERAL);
+	assert_int_equal(mo->port[9999].verdict, MODEL_GOOD);
+	/* Windows XP's 1025-5000 is no current default: no caution there. */
+	assert_int_equal(mo->port[1500].verdict, MODEL_GOOD);
+	assert_int_equal(model_suggest(mo, 2001, s), MODEL_SUGGEST);
+	/* Nearest first; of two as near, the lower. */
+	assert_int_equal(s[0], 1999);
+	assert_int_equal(s[1], 1998);
+	assert_int_equal(s[2], 2004);
+	model_free(mo);
+	nmap_free(m);
+	content_free(c);
+	registry_free(r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_nmap),
+		cmocka_unit_test(test_uses),
+		cmocka_unit_test(test_verdicts),
+	};
+
+	return cmocka_run_group_tests_name("sources", tests, setup, teardown);
+}
