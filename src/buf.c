@@ -63,8 +63,9 @@ buf_printf(buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
-void
-buf_put_html(buf *b, const char *s, size_t n)
+/* Appends s with the characters quote (when not 0) or & < > " as entities. */
+static void
+put_escaped(buf *b, const char *s, size_t n, int quote)
 {
 	size_t i, start = 0;
 	const char *ent;
@@ -75,10 +76,57 @@ buf_put_html(buf *b, const char *s, size_t n)
 		case '<': ent = "&lt;"; break;
 		case '>': ent = "&gt;"; break;
 		case '"': ent = "&quot;"; break;
+		case '\'': if (quote) { ent = "&#39;"; break; } continue;
 		default: continue;
 		}
 		buf_put(b, s + start, i - start);
 		buf_puts(b, ent);
+		start = i + 1;
+	}
+	buf_put(b, s + start, n - start);
+}
+
+void
+buf_put_html(buf *b, const char *s, size_t n)
+{
+	put_escaped(b, s, n, 0);
+}
+
+void
+buf_put_attr(buf *b, const char *s, size_t n)
+{
+	put_escaped(b, s, n, 1);
+}
+
+/*
+ * The characters cmark leaves as they are in a URL: letters, digits and
+ * -_.+!*(),%#@?=;:/$~ (& and ' become entities, the rest %XX).
+ */
+static int
+href_safe(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || (c != 0 && strchr("-_.+!*(),%#@?=;:/$~",
+	    c) != NULL);
+}
+
+void
+buf_put_href(buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t i, start = 0;
+	unsigned char c;
+
+	for (i = 0; i < n; i++) {
+		if (href_safe(c = (unsigned char)s[i]))
+			continue;
+		buf_put(b, s + start, i - start);
+		if (c == '&')
+			buf_puts(b, "&amp;");
+		else if (c == '\'')
+			buf_puts(b, "&#x27;");
+		else
+			buf_printf(b, "%%%c%c", hex[c >> 4], hex[c & 15]);
 		start = i + 1;
 	}
 	buf_put(b, s + start, n - start);

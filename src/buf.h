@@ -23,6 +23,10 @@ void buf_printf(buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Appends s with & < > " as entities, the way cmark escapes text. */
 void buf_put_html(buf *b, const char *s, size_t n);
+/* As buf_put_html, and ' too: safe in any quoted attribute value. */
+void buf_put_attr(buf *b, const char *s, size_t n);
+/* Appends s as cmark writes a link destination: %XX, then &amp; and &#x27;. */
+void buf_put_href(buf *b, const char *s, size_t n);
 /* Empties the buffer and keeps its memory. */
 void buf_reset(buf *b);
 /* Frees the memory; the buffer is empty and reusable afterwards. */

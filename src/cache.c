@@ -5,16 +5,16 @@
 
 #include "cache.h"
 #include "render.h"
+#include "subst.h"
 #include "util.h"
 
-#define MAX_TOKENS 10000	/* placeholders are four digits */
 #define END_TOKEN 0xffffffffu
 
-struct tval {
-	const char	*p;
-	size_t		 n;
-	int		 raw;
-};
+/*
+ * A skeleton is the rendered HTML cut at its slots: runs of (u32 length,
+ * that many bytes, u32 slot), the slot being kind << 16 | value number,
+ * ending with the slot END_TOKEN.
+ */
 
 struct centry {
 	uint64_t	 h;
@@ -28,7 +28,7 @@ struct cache {
 	size_t		 cap, n, bytes, max;
 	buf		 keys;
 	buf		 key, tmp, skel;
-	struct tval	*vals;
+	struct subst_value *vals;
 	size_t		 nvals, valcap;
 	size_t		 hits, misses;
 };
@@ -69,7 +69,11 @@ cache_stats(const cache *c, size_t *hits, size_t *misses)
 	*misses = c->misses;
 }
 
-/* Writes the shape of d's used part to c->key and its values to c->vals. */
+/*
+ * Writes the shape of d's used part to c->key and its values to c->vals.
+ * The shape is the names, sections and repetitions, and which values are
+ * empty (an empty value can drop its paragraph), never the values.
+ */
 static void
 key_shape(const dict *d, size_t node, const unsigned char *used,
     cache *c)
@@ -84,7 +88,7 @@ key_shape(const dict *d, size_t node, const unsigned char *used,
 			continue;
 		nm[0] = (unsigned char)(e->name >> 8);
 		nm[1] = (unsigned char)e->name;
-		nm[2] = e->section ? '(' : '=';
+		nm[2] = e->section ? '(' : e->vlen == 0 ? '0' : '=';
 		buf_put(&c->key, nm, 3);
 		if (e->section) {
 			key_shape(d, k, used, c);
@@ -95,9 +99,8 @@ key_shape(const dict *d, size_t node, const unsigned char *used,
 			c->valcap = c->valcap ? c->valcap * 2 : 64;
 			c->vals = xrealloc(c->vals, c->valcap * sizeof(*c->vals));
 		}
-		c->vals[c->nvals].p = dict_value(d, e);
-		c->vals[c->nvals].n = e->vlen;
-		c->vals[c->nvals++].raw = e->raw;
+		c->vals[c->nvals++] = (struct subst_value){ dict_value(d, e),
+		    e->vlen, e->raw };
 	}
 }
 
@@ -107,30 +110,43 @@ put_u32(buf *b, uint32_t v)
 	buf_put(b, &v, sizeof(v));
 }
 
-/* Splits rendered HTML at its placeholders into c->skel. */
-static void
-skel_split(cache *c, const char *s, size_t n)
+/* The slot marker (prefix, kind, four digits) at s, n bytes left: its length or 0. */
+static size_t
+slot_at(const cache *c, const char *prefix, const char *s, size_t n,
+    uint32_t *slot)
 {
-	size_t i = 0, lit = 0, tok;
+	size_t plen = strlen(prefix), tok = 0, i;
+
+	if (n < plen + 5 || memcmp(s, prefix, plen) != 0 || s[plen] == '\0' ||
+	    strchr("TAUSR", s[plen]) == NULL)
+		return 0;
+	for (i = plen + 1; i < plen + 5; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		tok = tok * 10 + (size_t)(s[i] - '0');
+	}
+	if (tok >= c->nvals)
+		return 0;
+	*slot = (uint32_t)(unsigned char)s[plen] << 16 | (uint32_t)tok;
+	return plen + 5;
+}
+
+/* Splits rendered HTML at its slot markers into c->skel. */
+static void
+skel_split(cache *c, const char *prefix, const char *s, size_t n)
+{
+	size_t i, lit = 0, len;
+	uint32_t slot;
 
 	buf_reset(&c->skel);
-	while (i + 8 <= n) {
-		if (s[i] == 'Z' && s[i + 1] == 'q' && s[i + 6] == 'q' &&
-		    s[i + 7] == 'Z' && s[i + 2] >= '0' && s[i + 2] <= '9' &&
-		    s[i + 3] >= '0' && s[i + 3] <= '9' && s[i + 4] >= '0' &&
-		    s[i + 4] <= '9' && s[i + 5] >= '0' && s[i + 5] <= '9') {
-			tok = (size_t)((s[i + 2] - '0') * 1000 + (s[i + 3] - '0') *
-			    100 + (s[i + 4] - '0') * 10 + (s[i + 5] - '0'));
-			if (tok < c->nvals) {
-				put_u32(&c->skel, (uint32_t)(i - lit));
-				buf_put(&c->skel, s + lit, i - lit);
-				put_u32(&c->skel, (uint32_t)tok);
-				i += 8;
-				lit = i;
-				continue;
-			}
-		}
-		i++;
+	for (i = 0; i < n; i++) {
+		if ((len = slot_at(c, prefix, s + i, n - i, &slot)) == 0)
+			continue;
+		put_u32(&c->skel, (uint32_t)(i - lit));
+		buf_put(&c->skel, s + lit, i - lit);
+		put_u32(&c->skel, slot);
+		i += len - 1;
+		lit = i + 1;
 	}
 	put_u32(&c->skel, (uint32_t)(n - lit));
 	buf_put(&c->skel, s + lit, n - lit);
@@ -140,23 +156,18 @@ skel_split(cache *c, const char *s, size_t n)
 static void
 skel_emit(const cache *c, const char *skel, buf *out)
 {
-	uint32_t len, tok;
-	const struct tval *v;
+	uint32_t len, slot;
 
 	for (;;) {
 		memcpy(&len, skel, sizeof(len));
 		skel += sizeof(len);
 		buf_put(out, skel, len);
 		skel += len;
-		memcpy(&tok, skel, sizeof(tok));
-		skel += sizeof(tok);
-		if (tok == END_TOKEN)
+		memcpy(&slot, skel, sizeof(slot));
+		skel += sizeof(slot);
+		if (slot == END_TOKEN)
 			return;
-		v = &c->vals[tok];
-		if (v->raw)
-			buf_put(out, v->p, v->n);
-		else
-			buf_put_html(out, v->p, v->n);
+		subst_put(out, (char)(slot >> 16), &c->vals[slot & 0xffff]);
 	}
 }
 
@@ -204,7 +215,7 @@ cache_render(cache *c, const tmpl_set *ts, int id, const dict *d, buf *out)
 	c->nvals = 0;
 	buf_put(&c->key, &tid, sizeof(tid));
 	key_shape(d, DICT_ROOT, t->used, c);
-	if (c->nvals >= MAX_TOKENS)
+	if (c->nvals > RENDER_MAX_VALUES)
 		return render_page(ts, id, d, NULL, out);
 	h = util_hash(UTIL_HASH_INIT, c->key.data, c->key.len);
 	e = table_find(c, h, c->key.data, c->key.len);
@@ -215,9 +226,10 @@ cache_render(cache *c, const tmpl_set *ts, int id, const dict *d, buf *out)
 	}
 	c->misses++;
 	buf_reset(&c->tmp);
-	if (!render_tokens(ts, id, d, &c->tmp))
+	if (!render_slots(ts, id, d, &c->tmp))
 		return 0;
-	skel_split(c, c->tmp.data ? c->tmp.data : "", c->tmp.len);
+	skel_split(c, tmpl_set_token(ts), c->tmp.data ? c->tmp.data : "",
+	    c->tmp.len);
 	skel_emit(c, c->skel.data, out);
 	need = c->key.len + c->skel.len + sizeof(*e);
 	if (c->bytes + need > c->max)

@@ -3,13 +3,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark.h>
-
 #include "ctpl.h"
 #include "render.h"
+#include "subst.h"
 #include "util.h"
 
-enum fillmode { FILL_TOKENS, FILL_MD, FILL_HTML };
+/* The values of one expansion, in the order of their tokens. */
+struct vals {
+	struct subst_value *v;
+	size_t		 n, cap;
+};
 
 void
 render_md_escape(buf *out, const char *s, size_t n)
@@ -30,16 +33,18 @@ render_md_escape(buf *out, const char *s, size_t n)
 	buf_put(out, s + start, n - start);
 }
 
-/* Fills cd from the part of d that template t uses. */
+/*
+ * Fills cd from the part of d that the template uses: each value as a
+ * token (prefix + its number in vals) or, without vals, Markdown-escaped
+ * (the --markdown output) or as it is when raw.
+ */
 static int
 fill_ctpl(const tmpl_set *ts, const dict *d, size_t node,
-    const unsigned char *used, ctpl_dict *cd, enum fillmode mode,
-    size_t *tok, buf *tmp)
+    const unsigned char *used, ctpl_dict *cd, struct vals *vals, buf *tmp)
 {
 	const struct dict_node *e;
 	const char *name, *p;
 	ctpl_dict *child;
-	char token[16];
 	size_t k;
 
 	for (k = dict_node(d, node)->first; k != DICT_NONE; k = e->next) {
@@ -49,21 +54,24 @@ fill_ctpl(const tmpl_set *ts, const dict *d, size_t node,
 		name = tmpl_set_names(ts)[e->name].name;
 		if (e->section) {
 			if ((child = ctpl_dict_add(cd, name)) == NULL ||
-			    !fill_ctpl(ts, d, k, used, child, mode, tok, tmp))
+			    !fill_ctpl(ts, d, k, used, child, vals, tmp))
 				return 0;
 			continue;
 		}
 		p = dict_value(d, e);
 		buf_reset(tmp);
-		if (mode == FILL_TOKENS)
-			buf_put(tmp, token, (size_t)snprintf(token,
-			    sizeof(token), RENDER_TOKEN_FMT, (*tok)++));
-		else if (e->raw)
+		if (vals != NULL) {
+			if (vals->n == vals->cap) {
+				vals->cap = vals->cap ? vals->cap * 2 : 64;
+				vals->v = xrealloc(vals->v, vals->cap *
+				    sizeof(*vals->v));
+			}
+			vals->v[vals->n] = (struct subst_value){ p, e->vlen, e->raw };
+			buf_printf(tmp, "%s%04zu", tmpl_set_token(ts), vals->n++);
+		} else if (e->raw)
 			buf_put(tmp, p, e->vlen);
-		else if (mode == FILL_MD)
-			render_md_escape(tmp, p, e->vlen);
 		else
-			buf_put_html(tmp, p, e->vlen);
+			render_md_escape(tmp, p, e->vlen);
 		if (!ctpl_dict_set(cd, name, tmp->data ? tmp->data : "",
 		    tmp->len))
 			return 0;
@@ -71,64 +79,67 @@ fill_ctpl(const tmpl_set *ts, const dict *d, size_t node,
 	return 1;
 }
 
-/* Expands t with d filled in mode into out, rendering Markdown if md. */
+/* Expands t with d into text: values as tokens listed in vals, or escaped. */
 static int
 expand(const tmpl_set *ts, const struct tmpl *t, const dict *d,
-    enum fillmode mode, int md, buf *out)
+    struct vals *vals, buf *text)
 {
 	ctpl_dict *cd = ctpl_dict_new();
-	buf text = { 0 }, tmp = { 0 };
-	size_t tok = 0;
-	char *html;
+	buf tmp = { 0 };
+	int rc = 1;
+
+	if (cd == NULL || !fill_ctpl(ts, d, DICT_ROOT, t->used, cd, vals, &tmp) ||
+	    !ctpl_expand(t->ct, cd, text)) {
+		util_err(t->path, 0, "ctemplate failed to expand the template");
+		rc = 0;
+	}
+	ctpl_dict_free(cd);
+	buf_free(&tmp);
+	return rc;
+}
+
+/* Renders template id with d's values (or slot markers) into out. */
+static int
+render_mode(const tmpl_set *ts, int id, const dict *d, enum subst_mode mode,
+    buf *out)
+{
+	const struct tmpl *t = tmpl_get(ts, id);
+	struct vals vals = { NULL, 0, 0 };
+	buf text = { 0 };
 	int rc = 0;
 
-	if (cd == NULL || !fill_ctpl(ts, d, DICT_ROOT, t->used, cd, mode, &tok,
-	    &tmp) || !ctpl_expand(t->ct, cd, md ? &text : out)) {
-		util_err(t->path, 0, "ctemplate failed to expand the template");
+	if (!expand(ts, t, d, &vals, &text))
+		goto out;
+	if (vals.n > RENDER_MAX_VALUES) {
+		util_err(t->path, 0, "more than %d values on one page",
+		    RENDER_MAX_VALUES);
 		goto out;
 	}
-	if (md) {
-		html = cmark_markdown_to_html(text.data ? text.data : "",
-		    text.len, CMARK_OPT_UNSAFE);
-		if (html == NULL) {
-			util_err(t->path, 0, "cmark failed to render");
-			goto out;
-		}
-		buf_puts(out, html);
-		free(html);
-	}
-	rc = 1;
+	rc = (t->kind == TMPL_MD ? subst_markdown : subst_html)(t->path,
+	    text.data ? text.data : "", text.len, tmpl_set_token(ts), vals.v,
+	    vals.n, mode, out);
 out:
-	ctpl_dict_free(cd);
+	free(vals.v);
 	buf_free(&text);
-	buf_free(&tmp);
 	return rc;
 }
 
 int
 render_fill(const tmpl_set *ts, int id, const dict *d, buf *out)
 {
-	const struct tmpl *t = tmpl_get(ts, id);
-
-	return expand(ts, t, d, t->kind == TMPL_MD ? FILL_MD : FILL_HTML, 0,
-	    out);
+	return expand(ts, tmpl_get(ts, id), d, NULL, out);
 }
 
 int
-render_tokens(const tmpl_set *ts, int id, const dict *d, buf *out)
+render_slots(const tmpl_set *ts, int id, const dict *d, buf *out)
 {
-	const struct tmpl *t = tmpl_get(ts, id);
-
-	return expand(ts, t, d, FILL_TOKENS, t->kind == TMPL_MD, out);
+	return render_mode(ts, id, d, SUBST_SLOTS, out);
 }
 
 int
 render_page(const tmpl_set *ts, int id, const dict *d, cache *c, buf *out)
 {
-	const struct tmpl *t = tmpl_get(ts, id);
-
 	if (c != NULL)
 		return cache_render(c, ts, id, d, out);
-	return expand(ts, t, d, t->kind == TMPL_MD ? FILL_MD : FILL_HTML,
-	    t->kind == TMPL_MD, out);
+	return render_mode(ts, id, d, SUBST_VALUES, out);
 }

@@ -9,27 +9,34 @@
 #include "dict.h"
 #include "tmpl.h"
 
+/* Tokens have four digits: a page of more values is an error. */
+#define RENDER_MAX_VALUES 9999
+
 /*
  * Appends template id filled with d (and, for Markdown, rendered to HTML
- * by cmark) to out. With c == NULL it takes the straightforward path:
- * values escaped for Markdown or HTML, expanded by ctemplate, rendered
- * by cmark. With a cache it renders each shape once and fills the values
- * into the HTML; the bytes are the same. Returns 0 on failure (reported).
+ * by cmark) to out. A value is literal text wherever the template puts
+ * it (subst.h). With c == NULL it takes the straightforward path: the
+ * template is expanded with a token for each value, parsed, and each
+ * token replaced by its value in cmark's tree (Markdown) or escaped for
+ * its HTML context (layouts). With a cache it renders each shape once
+ * with slot markers and fills the values into the HTML; the bytes are
+ * the same. Returns 0 on failure (reported).
  */
 int render_page(const tmpl_set *ts, int id, const dict *d, cache *c,
     buf *out);
 
-/* Appends template id filled with d, before any Markdown rendering. */
+/*
+ * Appends template id filled with d, values Markdown-escaped, before any
+ * Markdown rendering (the --markdown output). Returns 0 on failure.
+ */
 int render_fill(const tmpl_set *ts, int id, const dict *d, buf *out);
 
 /*
- * For the cache: appends template id filled with numbered placeholders
- * (RENDER_TOKEN_FMT, counted in the order render_walk visits values) in
- * place of d's values, rendered like render_page. Returns 0 on failure
- * (reported).
+ * For the cache: appends template id rendered like render_page but with
+ * a slot marker (subst.h) for each non-empty value, numbered in the
+ * order d's used values are walked. Returns 0 on failure (reported).
  */
-#define RENDER_TOKEN_FMT "Zq%04zuqZ"
-int render_tokens(const tmpl_set *ts, int id, const dict *d, buf *out);
+int render_slots(const tmpl_set *ts, int id, const dict *d, buf *out);
 
 /* Appends s with every ASCII punctuation character backslash-escaped. */
 void render_md_escape(buf *out, const char *s, size_t n);

@@ -131,7 +131,15 @@ site_inputs(const struct site_opts *o, const struct site *s,
 {
 	char opts[128];
 
+	/*
+	 * The program is an input too: a new portpages re-renders what an old
+	 * one wrote, whatever its version says.
+	 */
 	h = util_hash(h, VERSION, sizeof(VERSION));
+	if (!util_file_hash("/proc/self/exe", &h))
+		util_warn(NULL, 0, "cannot read /proc/self/exe: a new build of "
+		    "portpages may leave pages of the old one until an input "
+		    "changes");
 	snprintf(opts, sizeof(opts), "%u-%u %d %s", o->lo, o->hi, o->markdown,
 	    s->build_date);
 	h = util_hash(h, opts, strlen(opts) + 1);

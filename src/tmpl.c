@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "ctpl.h"
+#include "htmlctx.h"
 #include "tmpl.h"
 #include "util.h"
 
@@ -35,6 +36,9 @@ struct tmpl_set {
 	struct tlayout	*lay;
 	size_t		 nlay;
 	uint64_t	 hash;
+	char		 token[16];	/* placeholder prefix: in no template */
+	char		**texts;	/* expanded texts, while loading */
+	size_t		 ntexts;
 };
 
 /* Loading and checking. */
@@ -283,6 +287,44 @@ check_text(struct checker *k, const char *text, size_t len)
 	return 1;
 }
 
+/* A value marker {{NAME}} at s (n bytes left): its length, or 0. */
+static size_t
+value_marker(const char *s, size_t n, void *arg)
+{
+	size_t i;
+
+	(void)arg;
+	if (n < 5 || s[0] != '{' || s[1] != '{' || strchr("#/>!", s[2]) != NULL)
+		return 0;
+	for (i = 2; i + 1 < n && s[i] != '}' && s[i] != '\n'; i++)
+		;
+	return i + 1 < n && s[i] == '}' && s[i + 1] == '}' ? i + 2 : 0;
+}
+
+struct ctxcheck {
+	struct checker	*k;
+	const char	*text;
+};
+
+/* A value must stand where escaping keeps it text; trusted HTML in content. */
+static int
+marker_context(void *arg, size_t pos, size_t len, enum htmlctx ctx,
+    const char *why)
+{
+	struct ctxcheck *c = arg;
+	const char *name = c->text + pos + 2;
+	int id = lookup_name(c->k->ts, name, len - 4);
+
+	if (ctx != HTMLCTX_BAD && (id < 0 || !c->k->ts->names[id].raw ||
+	    ctx == HTMLCTX_TEXT))
+		return 1;
+	util_err(c->k->path, 1 + count_lines(c->text, pos), "{{%.*s}} stands "
+	    "%s: %s", (int)len - 4, name, why != NULL ? why :
+	    "in an attribute", why != NULL ? "no escaping keeps a value safe "
+	    "there" : "it is HTML, for element content only");
+	return 0;
+}
+
 /* Loads DIR/rel as template kind; returns its id or -1. */
 static int
 tmpl_load(tmpl_set *ts, const char *rel, enum tmpl_kind kind)
@@ -312,13 +354,16 @@ tmpl_load(tmpl_set *ts, const char *rel, enum tmpl_kind kind)
 	k.kind = kind;
 	k.used = t->used;
 	k.out = &out;
-	if (!check_text(&k, text, len))
+	if (!check_text(&k, text, len) || !htmlctx_scan(text, len, value_marker,
+	    marker_context, &(struct ctxcheck){ &k, text }))
 		goto out;
 	if ((t->ct = ctpl_compile(out.data ? out.data : "", out.len)) == NULL) {
 		util_err(t->path, 0, "ctemplate could not parse the template");
 		goto out;
 	}
 	id = (int)(ts->nt - 1);
+	ts->texts = xrealloc(ts->texts, (ts->ntexts + 1) * sizeof(*ts->texts));
+	ts->texts[ts->ntexts++] = xstrdup(out.data ? out.data : "");
 out:
 	free(path);
 	free(text);
@@ -349,6 +394,36 @@ section_base(const char *file)
 	if (d < n && d > 1 && file[d - 1] == '.')
 		n = d - 1;
 	return xstrndup(file, n);
+}
+
+/* A placeholder prefix no template contains, so no text is taken for a value. */
+static void
+choose_token(tmpl_set *ts)
+{
+	unsigned k;
+	size_t i;
+
+	for (k = 0;; k++) {
+		snprintf(ts->token, sizeof(ts->token), "PPv%c%c%c", 'A' + k % 26,
+		    'A' + k / 26 % 26, 'A' + k / 676 % 26);
+		for (i = 0; i < ts->ntexts && strstr(ts->texts[i], ts->token) ==
+		    NULL; i++)
+			;
+		if (i == ts->ntexts)
+			return;
+	}
+}
+
+static void
+texts_free(tmpl_set *ts)
+{
+	size_t i;
+
+	for (i = 0; i < ts->ntexts; i++)
+		free(ts->texts[i]);
+	free(ts->texts);
+	ts->texts = NULL;
+	ts->ntexts = 0;
 }
 
 tmpl_set *
@@ -408,9 +483,11 @@ tmpl_set_load(const char *dir, const struct tmpl_name *names, size_t nnames)
 		ts->lay[ts->nlay].name = xstrndup(files[i], strlen(files[i]) - 5);
 		ts->lay[ts->nlay++].id = id;
 	}
+	choose_token(ts);
 	ok = 1;
 out:
 	util_list_free(files);
+	texts_free(ts);
 	if (!ok) {
 		tmpl_set_free(ts);
 		return NULL;
@@ -494,4 +571,10 @@ const struct tmpl_name *
 tmpl_set_names(const tmpl_set *ts)
 {
 	return ts->names;
+}
+
+const char *
+tmpl_set_token(const tmpl_set *ts)
+{
+	return ts->token;
 }

@@ -53,6 +53,12 @@ struct tmpl {
 /* Template id (from the functions above); never NULL for a valid id. */
 const struct tmpl *tmpl_get(const tmpl_set *ts, int id);
 
+/*
+ * The prefix of the placeholders that stand for values while a template
+ * is rendered: letters that occur in no template of the set.
+ */
+const char *tmpl_set_token(const tmpl_set *ts);
+
 /* The names the set was loaded with. */
 const struct tmpl_name *tmpl_set_names(const tmpl_set *ts);
 

@@ -2,7 +2,8 @@
 # Source it from a script in tests/e2e/. It gives:
 #   ROOT      the repository root;   PP  the generator (default ROOT/portpages)
 #   T         a scratch directory, removed on exit: on /dev/shm (tmpfs)
-#             when it has 4 GiB free, else in TMPDIR or /tmp
+#             when it and memory have room (4 and 6 GiB), else in TMPDIR
+#             or /tmp
 #   SHARED    a whole site built from the default templates and content
 #             with REG, shared by the checks that only read it (see
 #             shared_site); tests/run.sh builds it once per run
@@ -16,11 +17,14 @@ RESULTS=${RESULTS:-/dev/null}
 CSV=$ROOT/../shared/data/service-names-port-numbers.csv
 [ -f "$CSV" ] || CSV=
 REG=${CSV:-$ROOT/tests/fixtures/small.csv}
-# Whole sites are 65,829 files: on a tmpfs they cost a fraction of disk.
+# Whole sites are 65,831 files: on a tmpfs they cost a fraction of disk.
+# A tmpfs lives in memory, so it needs room there as well as in itself.
 scratch_dir() {
-	local free
+	local free avail
 	free=$(df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 { print $4 }')
-	if [ -z "${TMPDIR:-}" ] && [ -w /dev/shm ] && [ "${free:-0}" -gt 4194304 ]; then
+	avail=$(awk '/^MemAvailable:/ { print $2 }' /proc/meminfo 2>/dev/null)
+	if [ -z "${TMPDIR:-}" ] && [ -w /dev/shm ] && [ "${free:-0}" -gt 4194304 ] &&
+		[ "${avail:-0}" -gt 6291456 ]; then
 		echo /dev/shm
 	else
 		echo "${TMPDIR:-/tmp}"

@@ -23,8 +23,11 @@ echo "# scratch directory: $T ($(df -PT "$T" | awk 'NR == 2 { print $2 }'))"
 elapsed() { printf '%.1f' "$(echo "$(date +%s.%N) - $1" | bc)"; }
 suite() { echo "== $1"; }
 run_script() {
+	local t0
+	t0=$(date +%s.%N)
 	suite "$1"
 	bash "$1" || { echo "not ok - $1 exited non-zero"; echo fail >>"$RESULTS"; }
+	echo "# $1: $(elapsed "$t0") s"
 }
 
 for s in $SUITES; do

@@ -120,3 +120,20 @@ kill -TERM $wpid
 wait $wpid
 rc=$?
 check "watch: SIGTERM stops it cleanly (exit $rc)" bash -c "[ $rc -eq 0 ] && grep -q 'stopped watching' '$T/watch.log'"
+
+# The program is an input: another portpages binary re-renders, the same one
+# does not. The stamp is the hash of a finished build's inputs; a no-op
+# keeps it and every mtime.
+cp "$PP" "$T/pp1"
+cp "$PP" "$T/pp2" && printf 'another build' >>"$T/pp2"
+B=$T/bin
+"$T/pp1" -q -t "$T/tpl" -c "$ROOT/content" -r "$REG" -o "$B" --range 0-99
+stamp=$(cat "$B/.portpages-stamp")
+touch -d "@$(($(date +%s) - 60))" "$T/marker2"
+find "$B" -exec touch -d "@$(($(date +%s) - 120))" {} +
+out=$("$T/pp1" -t "$T/tpl" -c "$ROOT/content" -r "$REG" -o "$B" --range 0-99)
+check "the same binary on the same inputs is a no-op: $out" \
+	bash -c "[ '$(cat "$B/.portpages-stamp")' = '$stamp' ] && [ -z \"\$(find '$B' -newer '$T/marker2')\" ]"
+out=$("$T/pp2" -t "$T/tpl" -c "$ROOT/content" -r "$REG" -o "$B" --range 0-99)
+check "a different binary (any change to the program) renders again: $out" \
+	bash -c "[ '$(cat "$B/.portpages-stamp")' != '$stamp' ]"

@@ -18,7 +18,7 @@ check "6063 and 6000 too, not 6064" bash -c "grep -q '<h3>x11</h3>' '$S/port/600
 check "2019: TCP and UDP differ" bash -c "grep -q '<h3>whosockami</h3>' '$S/port/2019.html' && grep -q '<h3>about</h3>' '$S/port/2019.html' && grep -A2 '<h3>about</h3>' '$S/port/2019.html' | grep -q 'Protocols: udp'"
 check "1024: reserved" has 1024 "IANA lists as reserved"
 check "40000: registration date" has 40000 "Registered: 2009-05-13"
-check "pages say where the data came from" has 22 "from <code>$FIX</code> (newest entry 2021-10-01)"
+check "pages say where the data came from, by file name" has 22 "IANA's registry (<code>$(basename "$FIX")</code>, newest entry 2021-10-01)"
 check "a service name without a port is listed in the index" \
 	bash -c "grep -q 'zigbee-bridge' '$S/services/z.html' && grep -q 'no port' '$S/services/z.html'"
 
@@ -76,7 +76,7 @@ if need_csv "IANA snapshot: every (port, protocol, service name) on its page"; t
 	check "IANA 79: finger, unauthorized use" has2 79 "Unauthorized use reported: Unauthorized use by some mail users (see [RFC4146] for details)"
 	check "IANA 80: http, www, www-http" has2 80 "assigns it to http, www, www-http."
 	check "IANA 6001: x11 6000-6063" has2 6001 "covers every port from 6000 to 6063"
-	check "IANA: newest date on the pages" has2 22 "(newest entry 2024-04-30)"
+	check "IANA: newest date on the pages" has2 22 ", newest entry 2024-04-30)"
 	check "IANA 66: links to sql-net on its other port, 150" \
 		grep -q '<a href="150.html">Port 150</a> (sql-net)' "$S2/port/66.html"
 	check "IANA 22: a service name without a port is not linked" \

@@ -1,0 +1,257 @@
+/* htmlctx.c - where in HTML a value stands: text, an attribute, a URL, or somewhere unsafe */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "htmlctx.h"
+
+enum state {
+	S_DATA, S_TAG_NAME, S_END_TAG, S_BEFORE_ATTR, S_ATTR_NAME,
+	S_AFTER_ATTR_NAME, S_BEFORE_VALUE, S_VALUE_DQ, S_VALUE_SQ, S_VALUE_UQ,
+	S_COMMENT, S_BOGUS, S_RAWTEXT, S_RCDATA
+};
+
+/* Attributes whose value is a URL: a value at their start could choose the scheme. */
+static const char *const url_attrs[] = {
+	"href", "src", "action", "formaction", "cite", "poster", "background",
+	"longdesc", "usemap", "srcset", "data", "manifest", "ping", NULL
+};
+
+struct scan {
+	const char	*s;
+	size_t		 n, i;
+	enum state	 st;
+	char		 tag[16];	/* lower case, cut */
+	char		 attr[16];
+	size_t		 value_at;	/* where the attribute value starts */
+	int		 ended;		/* the tag being read is an end tag */
+};
+
+static void
+name_add(char *dst, size_t cap, char c)
+{
+	size_t n = strlen(dst);
+
+	if (n + 1 < cap) {
+		dst[n] = (char)tolower((unsigned char)c);
+		dst[n + 1] = '\0';
+	}
+}
+
+static int
+is_url_attr(const char *name)
+{
+	const char *const *p;
+
+	for (p = url_attrs; *p != NULL; p++)
+		if (strcmp(*p, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* The context of a token at sc->i, or HTMLCTX_BAD with *why. */
+static enum htmlctx
+context(const struct scan *sc, const char **why)
+{
+	switch (sc->st) {
+	case S_DATA:
+		/* "<" and a value would make a tag of the value. */
+		if (sc->i > 0 && sc->s[sc->i - 1] == '<') {
+			*why = "right after '<'";
+			return HTMLCTX_BAD;
+		}
+		return HTMLCTX_TEXT;
+	case S_RCDATA:
+		return HTMLCTX_TEXT;
+	case S_VALUE_DQ:
+	case S_VALUE_SQ:
+		if (strncmp(sc->attr, "on", 2) == 0 || strcmp(sc->attr,
+		    "style") == 0) {
+			*why = "in an event handler or style attribute";
+			return HTMLCTX_BAD;
+		}
+		if (!is_url_attr(sc->attr))
+			return HTMLCTX_ATTR;
+		return sc->i == sc->value_at ? HTMLCTX_URL_START : HTMLCTX_URL;
+	case S_VALUE_UQ:
+	case S_BEFORE_VALUE:
+		*why = "in an unquoted attribute value";
+		return HTMLCTX_BAD;
+	case S_COMMENT:
+	case S_BOGUS:
+		*why = "in an HTML comment";
+		return HTMLCTX_BAD;
+	case S_RAWTEXT:
+		*why = "in a <script> or <style> element";
+		return HTMLCTX_BAD;
+	default:
+		*why = "in a tag or attribute name";
+		return HTMLCTX_BAD;
+	}
+}
+
+/* The state after the '>' that closes a tag. */
+static enum state
+tag_end(struct scan *sc)
+{
+	if (sc->ended)
+		return S_DATA;
+	if (strcmp(sc->tag, "script") == 0 || strcmp(sc->tag, "style") == 0)
+		return S_RAWTEXT;
+	if (strcmp(sc->tag, "title") == 0 || strcmp(sc->tag, "textarea") == 0)
+		return S_RCDATA;
+	return S_DATA;
+}
+
+/* In raw text or RCDATA: 1 if s[i] starts the end tag of the open element. */
+static int
+closes(const struct scan *sc)
+{
+	size_t n = strlen(sc->tag);
+
+	return sc->i + 2 + n <= sc->n && sc->s[sc->i] == '<' &&
+	    sc->s[sc->i + 1] == '/' && strncasecmp(sc->s + sc->i + 2, sc->tag,
+	    n) == 0;
+}
+
+/* '<' in data: a start tag, an end tag, a comment, or just a character. */
+static enum state
+tag_open(struct scan *sc)
+{
+	const char *p = sc->s + sc->i + 1;
+	size_t left = sc->n - sc->i - 1;
+
+	sc->tag[0] = '\0';
+	sc->ended = 0;
+	if (left >= 3 && memcmp(p, "!--", 3) == 0) {
+		sc->i += 3;
+		return S_COMMENT;
+	}
+	if (left >= 1 && (*p == '!' || *p == '?'))
+		return S_BOGUS;
+	if (left >= 2 && *p == '/' && isalpha((unsigned char)p[1])) {
+		sc->ended = 1;
+		sc->i++;
+		return S_TAG_NAME;
+	}
+	return left >= 1 && isalpha((unsigned char)*p) ? S_TAG_NAME : S_DATA;
+}
+
+/* In a tag, between attributes: whitespace, '/', '>' or a new name. */
+static enum state
+before_attr(struct scan *sc, char c)
+{
+	if (isspace((unsigned char)c) || c == '/')
+		return S_BEFORE_ATTR;
+	if (c == '>')
+		return tag_end(sc);
+	sc->attr[0] = '\0';
+	name_add(sc->attr, sizeof(sc->attr), c);
+	return S_ATTR_NAME;
+}
+
+/* One character of a tag: name, attributes, values. */
+static enum state
+in_tag(struct scan *sc, char c)
+{
+	switch (sc->st) {
+	case S_TAG_NAME:
+		if (isspace((unsigned char)c) || c == '/')
+			return S_BEFORE_ATTR;
+		if (c == '>')
+			return tag_end(sc);
+		name_add(sc->tag, sizeof(sc->tag), c);
+		return S_TAG_NAME;
+	case S_BEFORE_ATTR:
+		return before_attr(sc, c);
+	case S_ATTR_NAME:
+		if (c == '=')
+			return S_BEFORE_VALUE;
+		if (isspace((unsigned char)c))
+			return S_AFTER_ATTR_NAME;
+		if (c == '>' || c == '/')
+			return before_attr(sc, c);
+		name_add(sc->attr, sizeof(sc->attr), c);
+		return S_ATTR_NAME;
+	case S_AFTER_ATTR_NAME:
+		if (c == '=')
+			return S_BEFORE_VALUE;
+		return before_attr(sc, c);
+	case S_BEFORE_VALUE:
+		sc->value_at = sc->i + 1;
+		if (isspace((unsigned char)c))
+			return S_BEFORE_VALUE;
+		if (c == '"' || c == '\'')
+			return c == '"' ? S_VALUE_DQ : S_VALUE_SQ;
+		if (c == '>')
+			return tag_end(sc);
+		return S_VALUE_UQ;
+	case S_VALUE_DQ:
+	case S_VALUE_SQ:
+		return c == (sc->st == S_VALUE_DQ ? '"' : '\'') ? S_BEFORE_ATTR :
+		    sc->st;
+	default:
+		if (isspace((unsigned char)c))
+			return S_BEFORE_ATTR;
+		return c == '>' ? tag_end(sc) : S_VALUE_UQ;
+	}
+}
+
+/* Consumes s[i] (and sometimes more) and moves to the next state. */
+static void
+step(struct scan *sc)
+{
+	char c = sc->s[sc->i];
+
+	switch (sc->st) {
+	case S_DATA:
+		sc->st = c == '<' ? tag_open(sc) : S_DATA;
+		break;
+	case S_COMMENT:
+		if (sc->i + 3 <= sc->n && memcmp(sc->s + sc->i, "-->", 3) == 0) {
+			sc->i += 2;
+			sc->st = S_DATA;
+		}
+		break;
+	case S_BOGUS:
+	case S_END_TAG:
+		if (c == '>')
+			sc->st = S_DATA;
+		break;
+	case S_RAWTEXT:
+	case S_RCDATA:
+		if (closes(sc)) {
+			sc->ended = 1;
+			sc->i += 1 + strlen(sc->tag);
+			sc->st = S_END_TAG;
+		}
+		break;
+	default:
+		sc->st = in_tag(sc, c);
+	}
+	sc->i++;
+}
+
+int
+htmlctx_scan(const char *s, size_t n, htmlctx_match match, htmlctx_fn fn,
+    void *arg)
+{
+	struct scan sc;
+	enum htmlctx ctx;
+	const char *why;
+	size_t len;
+
+	memset(&sc, 0, sizeof(sc));
+	sc.s = s;
+	sc.n = n;
+	while (sc.i < n) {
+		if ((len = match(s + sc.i, n - sc.i, arg)) > 0) {
+			why = NULL;
+			ctx = context(&sc, &why);
+			if (!fn(arg, sc.i, len, ctx, why))
+				return 0;
+		}
+		step(&sc);
+	}
+	return 1;
+}

@@ -1,0 +1,338 @@
+/* subst.c - putting values into templates: into cmark's tree or HTML, escaped for where they stand */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cmark.h>
+
+#include "htmlctx.h"
+#include "subst.h"
+#include "util.h"
+
+/* What a substitution needs: the values, the mode, where errors are reported. */
+struct subst {
+	const char	*path;
+	const char	*prefix;
+	size_t		 plen;
+	const struct subst_value *vals;
+	size_t		 nvals;
+	enum subst_mode	 mode;
+	buf		*out;		/* the text being built */
+	const char	*src;		/* the text being scanned */
+	size_t		 done;		/* src copied up to here */
+	int		 fail;
+};
+
+size_t
+subst_token(const char *s, size_t n, const char *prefix, size_t *index)
+{
+	size_t p = strlen(prefix), i;
+
+	if (n < p + 4 || memcmp(s, prefix, p) != 0)
+		return 0;
+	for (i = p; i < p + 4; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	*index = (size_t)(s[p] - '0') * 1000 + (size_t)(s[p + 1] - '0') * 100 +
+	    (size_t)(s[p + 2] - '0') * 10 + (size_t)(s[p + 3] - '0');
+	return p + 4;
+}
+
+/*
+ * 1 if a URL that starts with v would run code or reach local files:
+ * the schemes cmark's safe mode drops. Such a value is left out.
+ */
+static int
+dangerous_url(const struct subst_value *v)
+{
+	static const char *const schemes[] = {
+		"javascript:", "vbscript:", "file:", "data:", NULL
+	};
+	const char *const *s;
+
+	for (s = schemes; *s != NULL; s++)
+		if (v->n >= strlen(*s) && strncasecmp(v->p, *s, strlen(*s)) == 0)
+			return 1;
+	return 0;
+}
+
+void
+subst_put(buf *out, char k, const struct subst_value *v)
+{
+	switch (k) {
+	case SUBST_SLOT_RAW:
+		buf_put(out, v->p, v->n);
+		break;
+	case SUBST_SLOT_ATTR:
+		buf_put_attr(out, v->p, v->n);
+		break;
+	case SUBST_SLOT_URL_START:
+		if (dangerous_url(v))
+			break;
+		/* FALLTHROUGH */
+	case SUBST_SLOT_URL:
+		buf_put_href(out, v->p, v->n);
+		break;
+	default:
+		buf_put_html(out, v->p, v->n);
+	}
+}
+
+/*
+ * Puts value i for slot kind k into x->out: in SUBST_SLOTS mode a marker
+ * (none for an empty value), else the value, escaped unless escape is 0
+ * (cmark escapes what it renders itself).
+ */
+static void
+put_value(struct subst *x, size_t i, char k, int escape)
+{
+	const struct subst_value *v = &x->vals[i];
+
+	if (v->n == 0)
+		return;
+	if (x->mode == SUBST_SLOTS) {
+		buf_printf(x->out, "%s%c%04zu", x->prefix, k, i);
+		return;
+	}
+	if (escape)
+		subst_put(x->out, k, v);
+	else if (!(k == SUBST_SLOT_URL_START && dangerous_url(v)))
+		buf_put(x->out, v->p, v->n);
+}
+
+/* The token at s, or 0; an index past the values is no token. */
+static size_t
+token_at(const struct subst *x, const char *s, size_t n, size_t *i)
+{
+	size_t len = subst_token(s, n, x->prefix, i);
+
+	return len > 0 && *i < x->nvals ? len : 0;
+}
+
+static size_t
+html_match(const char *s, size_t n, void *arg)
+{
+	size_t i;
+
+	return token_at(arg, s, n, &i);
+}
+
+/* One token in HTML: the value escaped for its context, or an error. */
+static int
+html_token(void *arg, size_t pos, size_t len, enum htmlctx ctx,
+    const char *why)
+{
+	static const char kinds[] = { SUBST_SLOT_TEXT, SUBST_SLOT_ATTR,
+	    SUBST_SLOT_URL, SUBST_SLOT_URL_START };
+	struct subst *x = arg;
+	size_t i;
+
+	token_at(x, x->src + pos, len, &i);
+	buf_put(x->out, x->src + x->done, pos - x->done);
+	x->done = pos + len;
+	if (ctx == HTMLCTX_BAD || (x->vals[i].raw && ctx != HTMLCTX_TEXT)) {
+		util_err(x->path, 0, "a value stands %s, where no escaping keeps "
+		    "it text", why != NULL ? why : "in an attribute");
+		x->fail = 1;
+		return 0;
+	}
+	put_value(x, i, x->vals[i].raw ? SUBST_SLOT_RAW : kinds[ctx], 1);
+	return 1;
+}
+
+/* Appends s (HTML, n bytes) to x->out with its tokens replaced. */
+static int
+html_text(struct subst *x, const char *s, size_t n)
+{
+	x->src = s;
+	x->done = 0;
+	if (!htmlctx_scan(s, n, html_match, html_token, x))
+		return 0;
+	buf_put(x->out, s + x->done, n - x->done);
+	return 1;
+}
+
+int
+subst_html(const char *path, const char *text, size_t len,
+    const char *prefix, const struct subst_value *vals, size_t nvals,
+    enum subst_mode mode, buf *out)
+{
+	struct subst x = { path, prefix, strlen(prefix), vals, nvals, mode, out,
+	    NULL, 0, 0 };
+
+	return html_text(&x, text, len);
+}
+
+/*
+ * Appends s (NUL-terminated) to x->out with its tokens replaced as kind
+ * k; in a URL (k == SUBST_SLOT_URL) a token at the start is the URL's
+ * start. The values go in unescaped: cmark escapes what it renders.
+ */
+static void
+literal_text(struct subst *x, const char *s, char k)
+{
+	size_t n = strlen(s), i, at = 0, len, v;
+
+	for (i = 0; i < n; i++) {
+		if ((len = token_at(x, s + i, n - i, &v)) == 0)
+			continue;
+		buf_put(x->out, s + at, i - at);
+		put_value(x, v, k == SUBST_SLOT_URL && i == 0 ?
+		    SUBST_SLOT_URL_START : k, 0);
+		i += len - 1;
+		at = i + 1;
+	}
+	buf_put(x->out, s + at, n - at);
+}
+
+/* 1 if s holds a token. */
+static int
+has_token(const struct subst *x, const char *s)
+{
+	size_t i, n = s != NULL ? strlen(s) : 0, v;
+
+	for (i = 0; i < n; i++)
+		if (token_at(x, s + i, n - i, &v) > 0)
+			return 1;
+	return 0;
+}
+
+/* Replaces the tokens of one node's strings in place. */
+static int
+subst_node(struct subst *x, cmark_node *node, buf *tmp)
+{
+	cmark_node_type type = cmark_node_get_type(node);
+	const char *s;
+
+	x->out = tmp;
+	buf_reset(tmp);
+	switch (type) {
+	case CMARK_NODE_CODE_BLOCK:
+		if (has_token(x, cmark_node_get_fence_info(node))) {
+			util_err(x->path, 0, "a value stands in a code fence's "
+			    "info string, where no escaping keeps it text");
+			return 0;
+		}
+		/* FALLTHROUGH */
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+		if (!has_token(x, s = cmark_node_get_literal(node)))
+			return 1;
+		literal_text(x, s, SUBST_SLOT_TEXT);
+		return cmark_node_set_literal(node, tmp->data ? tmp->data : "");
+	case CMARK_NODE_HTML_INLINE:
+	case CMARK_NODE_HTML_BLOCK:
+		if (!has_token(x, s = cmark_node_get_literal(node)))
+			return 1;
+		return html_text(x, s, strlen(s)) &&
+		    cmark_node_set_literal(node, tmp->data ? tmp->data : "");
+	case CMARK_NODE_LINK:
+	case CMARK_NODE_IMAGE:
+		if (has_token(x, s = cmark_node_get_url(node))) {
+			literal_text(x, s, SUBST_SLOT_URL);
+			if (!cmark_node_set_url(node, tmp->data ? tmp->data : ""))
+				return 0;
+			buf_reset(tmp);
+		}
+		if (!has_token(x, s = cmark_node_get_title(node)))
+			return 1;
+		literal_text(x, s, SUBST_SLOT_TEXT);
+		return cmark_node_set_title(node, tmp->data ? tmp->data : "");
+	default:
+		return 1;
+	}
+}
+
+/* 1 if node shows nothing: no text but white space, no image, no raw HTML. */
+static int
+blank(cmark_node *node)
+{
+	cmark_node *c;
+	const char *s;
+
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_TEXT:
+		s = cmark_node_get_literal(node);
+		return s[strspn(s, " \t\n")] == '\0';
+	case CMARK_NODE_CODE:
+		return cmark_node_get_literal(node)[0] == '\0';
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+		return 1;
+	case CMARK_NODE_HTML_INLINE:
+	case CMARK_NODE_IMAGE:
+		return 0;
+	default:
+		for (c = cmark_node_first_child(node); c != NULL;
+		    c = cmark_node_next(c))
+			if (!blank(c))
+				return 0;
+		return 1;
+	}
+}
+
+/* 1 if a value left node (a block a line of the template makes) empty. */
+static int
+emptied(cmark_node *node)
+{
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_PARAGRAPH:
+	case CMARK_NODE_HEADING:
+		return blank(node);
+	case CMARK_NODE_ITEM:
+	case CMARK_NODE_LIST:
+		return cmark_node_first_child(node) == NULL;
+	default:
+		return 0;
+	}
+}
+
+/* Drops the blocks that values left empty, innermost first. */
+static void
+drop_empty(cmark_node *node)
+{
+	cmark_node *c, *next;
+
+	for (c = cmark_node_first_child(node); c != NULL; c = next) {
+		next = cmark_node_next(c);
+		drop_empty(c);
+		if (emptied(c))
+			cmark_node_free(c);
+	}
+}
+
+int
+subst_markdown(const char *path, const char *text, size_t len,
+    const char *prefix, const struct subst_value *vals, size_t nvals,
+    enum subst_mode mode, buf *out)
+{
+	struct subst x = { path, prefix, strlen(prefix), vals, nvals, mode, out,
+	    NULL, 0, 0 };
+	cmark_node *doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+	cmark_iter *it;
+	buf tmp = { 0 };
+	char *html = NULL;
+	int ok = 1;
+
+	if (doc == NULL) {
+		util_err(path, 0, "cmark could not parse the template");
+		return 0;
+	}
+	it = cmark_iter_new(doc);
+	while (ok && cmark_iter_next(it) != CMARK_EVENT_DONE)
+		if (cmark_iter_get_event_type(it) == CMARK_EVENT_ENTER)
+			ok = subst_node(&x, cmark_iter_get_node(it), &tmp);
+	cmark_iter_free(it);
+	if (ok) {
+		drop_empty(doc);
+		if ((html = cmark_render_html(doc, CMARK_OPT_UNSAFE)) == NULL)
+			ok = 0;
+		else
+			buf_puts(out, html);
+	}
+	free(html);
+	buf_free(&tmp);
+	cmark_node_free(doc);
+	return ok;
+}
