@@ -105,8 +105,12 @@ put_value(struct subst *x, size_t i, char k, int escape)
 static size_t
 token_at(const struct subst *x, const char *s, size_t n, size_t *i)
 {
-	size_t len = subst_token(s, n, x->prefix, i);
+	size_t len;
 
+	/* Every byte of a page is looked at: the first letter decides most. */
+	if (n < x->plen + 4 || s[0] != x->prefix[0])
+		return 0;
+	len = subst_token(s, n, x->prefix, i);
 	return len > 0 && *i < x->nvals ? len : 0;
 }
 
