@@ -33,6 +33,22 @@ const size_t page_nkinds = sizeof(page_kinds) / sizeof(page_kinds[0]);
 
 const char page_letter_names[] = "abcdefghijklmnopqrstuvwxyz";
 
+size_t
+page_count(const struct site *s, const struct page_kind *k)
+{
+	return k->file != NULL ? 1 : k->count(s);
+}
+
+void
+page_path(const struct site *s, const struct page_kind *k, size_t i,
+    char *rel, size_t n)
+{
+	if (k->file != NULL)
+		snprintf(rel, n, "%s", k->file);
+	else
+		k->path(s, i, rel, n);
+}
+
 int
 page_kind_enabled(const struct site *s, const struct page_kind *k)
 {

@@ -63,7 +63,16 @@ struct page_kind {
 	 * (reported).
 	 */
 	int		(*make)(struct worker *w, size_t i);
+	/* A kind of one file: its path (count and path are then NULL). */
+	const char	*file;
 };
+
+/* How many files of kind k the build writes. */
+size_t page_count(const struct site *s, const struct page_kind *k);
+
+/* The path of file i of kind k below the output directory (at most n bytes). */
+void page_path(const struct site *s, const struct page_kind *k, size_t i,
+    char *rel, size_t n);
 
 extern const struct page_kind *const page_kinds[];
 extern const size_t page_nkinds;

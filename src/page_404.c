@@ -3,21 +3,6 @@
 
 #include "page.h"
 
-static size_t
-notfound_count(const struct site *s)
-{
-	(void)s;
-	return 1;
-}
-
-static void
-notfound_path(const struct site *s, size_t i, char *rel, size_t n)
-{
-	(void)s;
-	(void)i;
-	snprintf(rel, n, "404.html");
-}
-
 static int
 notfound_make(struct worker *w, size_t i)
 {
@@ -28,5 +13,5 @@ notfound_make(struct worker *w, size_t i)
 }
 
 const struct page_kind page_404 = {
-	"404", "404", NULL, 0, 0, notfound_count, notfound_path, notfound_make
+	"404", "404", NULL, 0, 0, NULL, NULL, notfound_make, "404.html"
 };

@@ -80,5 +80,5 @@ out:
 }
 
 const struct page_kind page_assets = {
-	"assets", NULL, "assets", 0, 0, assets_count, assets_path, assets_make
+	"assets", NULL, "assets", 0, 0, assets_count, assets_path, assets_make, NULL
 };

@@ -72,5 +72,5 @@ block_make(struct worker *w, size_t i)
 }
 
 const struct page_kind page_block = {
-	"block", "block", "block", 1, 0, block_count, block_path, block_make
+	"block", "block", "block", 1, 0, block_count, block_path, block_make, NULL
 };

@@ -7,21 +7,6 @@
 
 #define TOP 200			/* ports listed per protocol */
 
-static size_t
-common_count(const struct site *s)
-{
-	(void)s;
-	return 1;
-}
-
-static void
-common_path(const struct site *s, size_t i, char *rel, size_t n)
-{
-	(void)s;
-	(void)i;
-	snprintf(rel, n, "common-ports.html");
-}
-
 /* One TOP_TCP or TOP_UDP per port, most often open first. */
 static void
 common_list(struct worker *w, size_t node, unsigned proto, int name)
@@ -77,5 +62,5 @@ common_make(struct worker *w, size_t i)
 }
 
 const struct page_kind page_common = {
-	"common", "common", NULL, 1, 0, common_count, common_path, common_make
+	"common", "common", NULL, 1, 0, NULL, NULL, common_make, "common-ports.html"
 };

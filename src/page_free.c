@@ -4,21 +4,6 @@
 #include "names.h"
 #include "page.h"
 
-static size_t
-free_count(const struct site *s)
-{
-	(void)s;
-	return 1;
-}
-
-static void
-free_path(const struct site *s, size_t i, char *rel, size_t n)
-{
-	(void)s;
-	(void)i;
-	snprintf(rel, n, "free-ports.html");
-}
-
 static int
 free_make(struct worker *w, size_t i)
 {
@@ -57,5 +42,5 @@ free_make(struct worker *w, size_t i)
 }
 
 const struct page_kind page_free = {
-	"free", "free", NULL, 1, 0, free_count, free_path, free_make
+	"free", "free", NULL, 1, 0, NULL, NULL, free_make, "free-ports.html"
 };

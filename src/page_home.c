@@ -4,21 +4,6 @@
 #include "names.h"
 #include "page.h"
 
-static size_t
-home_count(const struct site *s)
-{
-	(void)s;
-	return 1;
-}
-
-static void
-home_path(const struct site *s, size_t i, char *rel, size_t n)
-{
-	(void)s;
-	(void)i;
-	snprintf(rel, n, "index.html");
-}
-
 static int
 home_make(struct worker *w, size_t i)
 {
@@ -47,5 +32,5 @@ home_make(struct worker *w, size_t i)
 }
 
 const struct page_kind page_home = {
-	"home", "index", NULL, 1, 0, home_count, home_path, home_make
+	"home", "index", NULL, 1, 0, NULL, NULL, home_make, "index.html"
 };

@@ -331,5 +331,5 @@ port_make(struct worker *w, size_t i)
 }
 
 const struct page_kind page_port = {
-	"port", "port", "port", 1, 1, port_count, port_path, port_make
+	"port", "port", "port", 1, 1, port_count, port_path, port_make, NULL
 };

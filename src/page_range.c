@@ -39,5 +39,5 @@ range_make(struct worker *w, size_t i)
 }
 
 const struct page_kind page_range = {
-	"range", "range", "range", 1, 0, range_count, range_path, range_make
+	"range", "range", "range", 1, 0, range_count, range_path, range_make, NULL
 };

@@ -3,21 +3,6 @@
 
 #include "page.h"
 
-static size_t
-robots_count(const struct site *s)
-{
-	(void)s;
-	return 1;
-}
-
-static void
-robots_path(const struct site *s, size_t i, char *rel, size_t n)
-{
-	(void)s;
-	(void)i;
-	snprintf(rel, n, "robots.txt");
-}
-
 static int
 robots_make(struct worker *w, size_t i)
 {
@@ -32,5 +17,5 @@ robots_make(struct worker *w, size_t i)
 }
 
 const struct page_kind page_robots = {
-	"robots", NULL, NULL, 0, 0, robots_count, robots_path, robots_make
+	"robots", NULL, NULL, 0, 0, NULL, NULL, robots_make, "robots.txt"
 };

@@ -4,21 +4,6 @@
 #include "names.h"
 #include "page.h"
 
-static size_t
-search_count(const struct site *s)
-{
-	(void)s;
-	return 1;
-}
-
-static void
-search_path(const struct site *s, size_t i, char *rel, size_t n)
-{
-	(void)s;
-	(void)i;
-	snprintf(rel, n, "search.html");
-}
-
 static int
 search_make(struct worker *w, size_t i)
 {
@@ -32,5 +17,5 @@ search_make(struct worker *w, size_t i)
 }
 
 const struct page_kind page_search = {
-	"search", "search", NULL, 0, 0, search_count, search_path, search_make
+	"search", "search", NULL, 0, 0, NULL, NULL, search_make, "search.html"
 };

@@ -4,21 +4,6 @@
 
 #include "page.h"
 
-static size_t
-data_count(const struct site *s)
-{
-	(void)s;
-	return 1;
-}
-
-static void
-data_path(const struct site *s, size_t i, char *rel, size_t n)
-{
-	(void)s;
-	(void)i;
-	snprintf(rel, n, "assets/search-index.js");
-}
-
 /* Appends s as the inside of a JavaScript string literal. */
 static void
 js_string(buf *b, const char *s, size_t n)
@@ -127,5 +112,5 @@ data_make(struct worker *w, size_t i)
 }
 
 const struct page_kind page_search_data = {
-	"search-data", NULL, "assets", 0, 0, data_count, data_path, data_make
+	"search-data", NULL, "assets", 0, 0, NULL, NULL, data_make, "assets/search-index.js"
 };

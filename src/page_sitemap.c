@@ -14,7 +14,7 @@ sitemap_urls(const struct site *s)
 
 	for (k = 0; k < page_nkinds; k++)
 		if (page_kinds[k]->sitemap && page_kind_enabled(s, page_kinds[k]))
-			n += page_kinds[k]->count(s);
+			n += page_count(s, page_kinds[k]);
 	return n;
 }
 
@@ -66,10 +66,10 @@ sitemap_file(const struct site *s, size_t f, buf *b)
 
 		if (!pk->sitemap || !page_kind_enabled(s, pk))
 			continue;
-		n = pk->count(s);
+		n = page_count(s, pk);
 		lo = first > at ? first - at : 0;
 		for (i = lo; i < n && at + i < first + SITEMAP_MAX; i++) {
-			pk->path(s, i, rel, sizeof(rel));
+			page_path(s, pk, i, rel, sizeof(rel));
 			sitemap_url(s, b, rel);
 		}
 		at += n;
@@ -101,5 +101,5 @@ sitemap_make(struct worker *w, size_t i)
 }
 
 const struct page_kind page_sitemap = {
-	"sitemap", NULL, NULL, 0, 0, sitemap_count, sitemap_path, sitemap_make
+	"sitemap", NULL, NULL, 0, 0, sitemap_count, sitemap_path, sitemap_make, NULL
 };

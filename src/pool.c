@@ -55,7 +55,7 @@ pool_make(struct worker *w, size_t k, size_t i, int write)
 		return 0;
 	if (!write)
 		return 1;
-	pk->path(w->s, i, rel, sizeof(rel));
+	page_path(w->s, pk, i, rel, sizeof(rel));
 	return out_write(w->s->out, rel, w->page.data ? w->page.data : "",
 	    w->page.len);
 }
@@ -114,7 +114,7 @@ pool_run(const struct site *s)
 	q.count = xcalloc(page_nkinds, sizeof(*q.count));
 	for (k = 0; k < page_nkinds; k++)
 		if (page_kind_enabled(s, page_kinds[k]))
-			q.count[k] = page_kinds[k]->count(s);
+			q.count[k] = page_count(s, page_kinds[k]);
 	for (i = 0; i < n; i++) {
 		pool_worker_init(&t[i].w, s);
 		t[i].q = &q;
