@@ -90,7 +90,7 @@ put_line(buf *b, enum report_format fmt, long port, struct tally t,
 static json_t *
 json_line(long port, struct tally t, const char **com, int ncom)
 {
-	json_t *o = json_object(), *list = json_array();
+	json_t *o = json_object(), *list;
 	int i;
 
 	if (port >= 0)
@@ -101,6 +101,7 @@ json_line(long port, struct tally t, const char **com, int ncom)
 	    json_real(share(t)) : json_null());
 	if (port < 0)
 		return o;
+	list = json_array();
 	for (i = 0; i < ncom; i++)
 		json_array_append_new(list, json_string(com[i]));
 	json_object_set_new(o, "comments", list);
