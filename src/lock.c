@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lock.h"
@@ -27,40 +28,64 @@ holder(int fd)
 	return strtol(text, NULL, 10);
 }
 
-int
-lock_take(int dirfd, const char *dir, int nowait)
+/* Waits for the holder, or with nowait refuses. Returns 0 (reported) on failure. */
+static int
+wait_holder(int fd, const char *dir, int nowait)
 {
-	char text[32];
-	long pid;
-	int fd, n;
+	long pid = holder(fd);
 
-	if ((fd = openat(dirfd, LOCK_FILE, O_RDWR | O_CREAT | O_CLOEXEC |
-	    O_NOFOLLOW, 0666)) < 0) {
-		util_err(dir, 0, "cannot open %s: %s", LOCK_FILE,
-		    strerror(errno));
-		return -1;
+	if (nowait) {
+		util_err(dir, 0, "another build (process %ld) is writing here; "
+		    "try again when it has finished", pid);
+		return 0;
 	}
-	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		pid = holder(fd);
-		if (nowait) {
-			util_err(dir, 0, "another build (process %ld) is writing "
-			    "here; try again when it has finished", pid);
-			close(fd);
-			return -1;
+	util_warn(dir, 0, "waiting for the build of process %ld to finish",
+	    pid);
+	while (flock(fd, LOCK_EX) != 0)
+		if (errno != EINTR || site_interrupted) {
+			util_err(dir, 0, "cannot lock %s: %s", LOCK_FILE,
+			    strerror(errno));
+			return 0;
 		}
-		util_warn(dir, 0, "waiting for the build of process %ld to "
-		    "finish", pid);
-		while (flock(fd, LOCK_EX) != 0)
-			if (errno != EINTR || site_interrupted) {
-				util_err(dir, 0, "cannot lock %s: %s", LOCK_FILE,
-				    strerror(errno));
-				close(fd);
-				return -1;
-			}
+	return 1;
+}
+
+int
+lock_take(struct lock *l, int dirfd, const char *dir, int nowait)
+{
+	struct stat st;
+	char text[32];
+	int n;
+
+	l->fd = openat(dirfd, LOCK_FILE, O_RDWR | O_CREAT | O_CLOEXEC |
+	    O_NOFOLLOW, 0666);
+	if (l->fd < 0) {
+		util_err(dir, 0, "cannot open %s: %s", LOCK_FILE, strerror(errno));
+		return 0;
 	}
+	if (flock(l->fd, LOCK_EX | LOCK_NB) != 0 &&
+	    !wait_holder(l->fd, dir, nowait)) {
+		close(l->fd);
+		l->fd = -1;
+		return 0;
+	}
+	fstat(l->fd, &st);
+	l->times[0] = st.st_atim;
+	l->times[1] = st.st_mtim;
 	n = snprintf(text, sizeof(text), "%ld\n", (long)getpid());
-	if (ftruncate(fd, 0) != 0 || pwrite(fd, text, (size_t)n, 0) != n)
+	if (ftruncate(l->fd, 0) != 0 || pwrite(l->fd, text, (size_t)n, 0) != n)
 		util_warn(dir, 0, "cannot write %s: %s", LOCK_FILE,
 		    strerror(errno));
-	return fd;
+	return 1;
+}
+
+void
+lock_release(struct lock *l)
+{
+	if (l->fd < 0)
+		return;
+	if (ftruncate(l->fd, 0) == 0)
+		futimens(l->fd, l->times);
+	close(l->fd);
+	l->fd = -1;
 }

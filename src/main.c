@@ -348,6 +348,8 @@ main(int argc, char *argv[])
 	sigaction(SIGTERM, &sa, NULL);
 	if (c.mode == MODE_FEEDBACK)
 		return report_run(c.so.db, c.format, stdout) ? 0 : 1;
+	if (c.mode == MODE_SERVE && !serve_listen_ok(c.so.listen))
+		return 2;
 	if (c.mode == MODE_SERVE)
 		return serve_run(&c.o, &c.so) ? 0 : 1;
 	if (c.have_port)

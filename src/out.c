@@ -35,7 +35,7 @@ struct entry {
 struct out {
 	char		*dir;
 	int		 dirfd;
-	int		 lockfd;	/* held from out_open to out_close */
+	struct lock	 dirlock;	/* held from out_open to out_close */
 	struct entry	*e;		/* open addressing by path */
 	size_t		 cap, n;
 	int64_t		 built;		/* manifest mtime (ns), 0 if none */
@@ -203,7 +203,7 @@ out_open(const char *dir, int nowait)
 	struct out *o = xcalloc(1, sizeof(*o));
 
 	o->dir = xstrdup(dir);
-	o->dirfd = o->lockfd = -1;
+	o->dirfd = o->dirlock.fd = -1;
 	o->cap = 1u << 17;
 	o->e = xcalloc(o->cap, sizeof(*o->e));
 	pthread_mutex_init(&o->lock, NULL);
@@ -223,7 +223,7 @@ out_open(const char *dir, int nowait)
 		goto fail;
 	}
 	/* What another build is writing is read only once it has finished. */
-	if ((o->lockfd = lock_take(o->dirfd, dir, nowait)) < 0)
+	if (!lock_take(&o->dirlock, o->dirfd, dir, nowait))
 		goto fail;
 	read_manifest(o);
 	sweep(o, ".");
@@ -659,8 +659,7 @@ out_close(struct out *o, int ok, int keep_old, uint64_t inputs,
 	free(o->e);
 	if (o->dirfd >= 0)
 		close(o->dirfd);
-	if (o->lockfd >= 0)
-		close(o->lockfd);
+	lock_release(&o->dirlock);
 	pthread_mutex_destroy(&o->lock);
 	free(o->dir);
 	free(o);

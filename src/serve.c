@@ -360,6 +360,13 @@ parse_listen(const char *listen, struct addrinfo **ai)
 		return 0;
 	}
 	*colon = '\0';
+	if (colon[1] == '\0' || strspn(colon + 1, "0123456789") !=
+	    strlen(colon + 1) || strlen(colon + 1) > 5 ||
+	    atol(colon + 1) > 65535) {
+		util_err(NULL, 0, "--listen %s: the port must be a number from "
+		    "0 to 65535", listen);
+		return 0;
+	}
 	if (host[0] == '[' && colon[-1] == ']') {
 		colon[-1] = '\0';
 		memmove(host, host + 1, strlen(host));
@@ -371,6 +378,17 @@ parse_listen(const char *listen, struct addrinfo **ai)
 		util_err(NULL, 0, "--listen %s: %s", listen, gai_strerror(rc));
 		return 0;
 	}
+	return 1;
+}
+
+int
+serve_listen_ok(const char *listen)
+{
+	struct addrinfo *ai;
+
+	if (!parse_listen(listen, &ai))
+		return 0;
+	freeaddrinfo(ai);
 	return 1;
 }
 

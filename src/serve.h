@@ -12,6 +12,9 @@ struct serve_opts {
 	int		 feedback_only;	/* POST /feedback and nothing else */
 };
 
+/* 1 if listen is a numeric ADDR:PORT serve_run can use, else 0 (reported). */
+int serve_listen_ok(const char *listen);
+
 /*
  * Serves until SIGINT or SIGTERM: builds the site into o->output, and
  * rebuilds it when its inputs change; answers each page request with the

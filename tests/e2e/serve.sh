@@ -328,3 +328,4 @@ PY
 expect "report: a missing database is an error (status 1)" 1 "$("$PP" feedback --db "$T/none.sqlite" >/dev/null 2>&1; echo $?)"
 expect "report: --json with --csv is a usage error" 2 "$("$PP" feedback --json --csv >/dev/null 2>&1; echo $?)"
 expect "serve: --listen with a build is a usage error" 2 "$("$PP" --listen 127.0.0.1:1 >/dev/null 2>&1; echo $?)"
+expect "serve: --listen with a port over 65535 is a usage error" 2 "$("$PP" serve --listen 127.0.0.1:65536 >/dev/null 2>&1; echo $?)"
