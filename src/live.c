@@ -1,6 +1,5 @@
 /* live.c - pages made on request from the current templates, for portpages serve */
 #include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
