@@ -18,8 +18,8 @@ WERROR ?= $(if $(filter true,$(CI)),-Werror)
 WARN = -Wall -Wextra -pedantic -Wstrict-prototypes $(WERROR)
 DEFS = -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"'
 # libcsv ships no pkg-config file.
-PKGS = libcmark libctemplate inih
-ALL_CFLAGS = -std=c11 $(WARN) $(DEFS) $(shell $(PKG_CONFIG) --cflags libcmark inih) $(CFLAGS)
+PKGS = libcmark libctemplate inih libmicrohttpd jansson sqlite3
+ALL_CFLAGS = -std=c11 $(WARN) $(DEFS) $(shell $(PKG_CONFIG) --cflags libcmark inih libmicrohttpd jansson sqlite3) $(CFLAGS)
 ALL_CXXFLAGS = -std=c++17 -Wall -Wextra -pedantic $(WERROR) $(shell $(PKG_CONFIG) --cflags libctemplate) $(CXXFLAGS)
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcsv -lpthread
 
@@ -35,7 +35,7 @@ REGISTRY_ARG = $(if $(REGISTRY),-r $(REGISTRY))
 SITE_INPUTS = $(shell find templates content -type f 2>/dev/null) $(REGISTRY) \
               $(wildcard content/registry.csv)
 
-.PHONY: all site test check expected unit bench bench-deps deps install \
+.PHONY: all site test check expected unit bench bench-feedback bench-deps deps install \
         uninstall clean clean-bench registry serve deb FORCE
 
 all: portpages
@@ -64,12 +64,14 @@ site/.make-stamp: portpages $(SITE_INPUTS)
 	./portpages $(REGISTRY_ARG)
 	touch $@
 
-# Installs every build, test and benchmark-free dependency on Debian 12.
+# Installs every build and test dependency on Debian 12 (and wrk, for the
+# answers benchmark).
 deps:
 	apt-get -o DPkg::Lock::Timeout=600 update
 	DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends \
 	  build-essential pkg-config libcmark-dev libctemplate-dev libcsv-dev \
-	  libinih-dev libcmocka-dev libwireshark-data netbase \
+	  libinih-dev libmicrohttpd-dev libjansson-dev libsqlite3-dev \
+	  libcmocka-dev libwireshark-data netbase sqlite3 curl wrk \
 	  chromium default-jre-headless python3 clang libclang-rt-14-dev nmap-common \
 	  valgrind mandoc groff-base dpkg-dev ca-certificates
 	command -v npm >/dev/null || DEBIAN_FRONTEND=noninteractive \
@@ -104,6 +106,10 @@ bench:
 	$(MAKE) portpages CFLAGS=-O2 CXXFLAGS=-O2
 	bench/run.sh
 
+# Acknowledged answers a second through POST /feedback (wrk), and none lost.
+bench-feedback: portpages
+	bench/feedback.sh
+
 bench-deps:
 	bench/deps.sh
 
@@ -113,11 +119,9 @@ registry:
 	  https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.csv
 	mv content/registry.csv.tmp content/registry.csv
 
+# Builds, serves at http://127.0.0.1:8000/ and reloads pages as they change.
 serve: portpages
-	./portpages $(REGISTRY_ARG)
-	./portpages $(REGISTRY_ARG) --watch -q & watcher=$$!; \
-	  trap 'kill $$watcher' EXIT INT TERM; \
-	  python3 -m http.server --bind 127.0.0.1 --directory site 8000
+	./portpages serve $(REGISTRY_ARG)
 
 # The binary has DATADIR built in: it must have been compiled with this PREFIX.
 install: portpages

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# bench/deps.sh: install what bench/run.sh needs on Debian 12: hugo (case g) and a C compiler.
+# bench/deps.sh: install what bench/run.sh needs on Debian 12: hugo (case g), a C compiler,
+# and wrk and sqlite3 for the answers benchmark (bench/feedback.sh).
 set -euo pipefail
 
 pkgs=()
 command -v hugo >/dev/null 2>&1 || pkgs+=(hugo)
 command -v cc >/dev/null 2>&1 || pkgs+=(gcc libc6-dev)
+command -v wrk >/dev/null 2>&1 || pkgs+=(wrk)
+command -v sqlite3 >/dev/null 2>&1 || pkgs+=(sqlite3)
 
 if [ "${#pkgs[@]}" -eq 0 ]; then
 	echo "deps: nothing to install ($(hugo version 2>/dev/null | awk '{ print "hugo", $2 }'), $(cc --version | head -n 1))"

@@ -594,6 +594,15 @@ if [ -n "$HUGO_LINE" ]; then
 fi
 echo "----- end -----"
 
+# ---------------------------------------------------------------- g2. answers
+# POST /feedback: acknowledged answers a second, none lost (bench/feedback.sh).
+if command -v wrk >/dev/null; then
+	echo
+	BIN=$BIN WORK=$OUT bash "$here/feedback.sh" || FAILS=$((FAILS + 1))
+else
+	note "answers benchmark skipped: wrk is not installed (make bench-deps)"
+fi
+
 note "measured in $SECONDS s"
 if [ "$FAILS" -gt 0 ]; then
 	note "$FAILS target(s) missed"

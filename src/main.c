@@ -10,6 +10,8 @@
 
 #include "init.h"
 #include "port.h"
+#include "report.h"
+#include "serve.h"
 #include "site.h"
 #include "util.h"
 #include "watch.h"
@@ -21,7 +23,10 @@
 #define DATADIR "/usr/local/share/portpages"
 #endif
 
-enum { OPT_RANGE = 256, OPT_NO_CACHE };
+enum {
+	OPT_RANGE = 256, OPT_NO_CACHE, OPT_NO_WAIT, OPT_LISTEN, OPT_DB,
+	OPT_FEEDBACK_ONLY, OPT_TRUST_PROXY, OPT_RATE_LIMIT, OPT_JSON, OPT_CSV
+};
 
 /* The one table of options: --help and the man page are checked against it. */
 static const struct option longopts[] = {
@@ -35,6 +40,14 @@ static const struct option longopts[] = {
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "watch", no_argument, NULL, 'w' },
 	{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
+	{ "no-wait", no_argument, NULL, OPT_NO_WAIT },
+	{ "listen", required_argument, NULL, OPT_LISTEN },
+	{ "db", required_argument, NULL, OPT_DB },
+	{ "feedback-only", no_argument, NULL, OPT_FEEDBACK_ONLY },
+	{ "trust-proxy", required_argument, NULL, OPT_TRUST_PROXY },
+	{ "rate-limit", required_argument, NULL, OPT_RATE_LIMIT },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "csv", no_argument, NULL, OPT_CSV },
 	{ "init", required_argument, NULL, 'i' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "version", no_argument, NULL, 'V' },
@@ -47,6 +60,8 @@ usage(FILE *f)
 {
 	fputs(
 "usage: portpages [options]\n"
+"       portpages serve [options]\n"
+"       portpages feedback [--db FILE] [--json | --csv]\n"
 "       portpages init DIR\n"
 "Writes a reference website with a page for every TCP/UDP port, 0-65535.\n"
 "\n"
@@ -64,10 +79,24 @@ usage(FILE *f)
 "  -w, --watch          rebuild whenever templates, content or the registry change\n"
 "      --no-cache       render every page the straightforward way (slower,\n"
 "                       the same bytes; for checking the fast path)\n"
+"      --no-wait        fail at once if another build is writing the output\n"
+"                       directory (default: wait for it)\n"
 "  -i, --init DIR       create a new site directory with editable templates\n"
 "  -q, --quiet          print errors only\n"
 "  -V, --version        print the version\n"
 "  -h, --help           print this help\n"
+"\n"
+"portpages serve: build, serve and rebuild the site; pages reload as they change;\n"
+"\"Was this page helpful?\" answers are taken at POST /feedback into SQLite.\n"
+"      --listen ADDR:PORT  where to listen (default 127.0.0.1:8000; port 0: any)\n"
+"      --db FILE        the answer database (default ./feedback.sqlite)\n"
+"      --feedback-only  serve POST /feedback and nothing else (behind a proxy)\n"
+"      --trust-proxy ADDR  take the client from X-Forwarded-For when the\n"
+"                       request comes from ADDR\n"
+"      --rate-limit N   answers a minute from one client (default 30; 0: no limit)\n"
+"portpages feedback: per port yes, no and the latest comments, least helpful first.\n"
+"      --db FILE        the answer database (default ./feedback.sqlite)\n"
+"      --json, --csv    JSON or CSV (RFC 4180) instead of text\n"
 "\n"
 "Exit status: 0 success, 1 bad input or failed build, 2 usage error.\n",
 	    f);
@@ -99,12 +128,18 @@ parse_uint(const char *s, unsigned long max, unsigned *v)
 	return 1;
 }
 
+enum mode { MODE_BUILD, MODE_SERVE, MODE_FEEDBACK };
+
 /* What the command line asks for, once parsed. */
 struct cmd {
 	struct site_opts o;
+	struct serve_opts so;
+	enum mode	 mode;
+	enum report_format format;
 	const char	*init;		/* portpages init DIR */
 	unsigned	 port;
 	int		 have_port, watch, content_given;
+	int		 serve_only, report_only, db_given;	/* options of serve, feedback, both */
 };
 
 /* --range A-B; returns 0 (usage error printed) if it is malformed. */
@@ -143,10 +178,44 @@ bad_option(int c, char *argv[])
 	    "unknown option '%s'", argv[optind - 1]);
 }
 
+/* An option of serve or feedback; returns -1 to go on, else the exit status. */
+static int
+parse_serve_option(struct cmd *c, int opt, char *argv[])
+{
+	c->db_given |= opt == OPT_DB;
+	c->serve_only |= opt != OPT_DB && opt != OPT_JSON && opt != OPT_CSV;
+	c->report_only |= opt == OPT_JSON || opt == OPT_CSV;
+	switch (opt) {
+	case OPT_LISTEN: c->so.listen = optarg; break;
+	case OPT_DB: c->so.db = optarg; break;
+	case OPT_FEEDBACK_ONLY: c->so.feedback_only = 1; break;
+	case OPT_TRUST_PROXY: c->so.trust_proxy = optarg; break;
+	case OPT_JSON: case OPT_CSV:
+		if (c->format != REPORT_TEXT)
+			return usage_error("%s", "--json and --csv do not go "
+			    "together");
+		c->format = opt == OPT_JSON ? REPORT_JSON : REPORT_CSV;
+		break;
+	case OPT_RATE_LIMIT:
+		if (!parse_uint(optarg, 1000000, &c->so.rate))
+			return usage_error("--rate-limit takes a number from 0 "
+			    "to 1000000, not '%s'", optarg);
+		break;
+	default:
+		return bad_option(opt, argv);
+	}
+	return -1;
+}
+
 /* One option with its argument; returns -1 to go on, else the exit status. */
 static int
 parse_option(struct cmd *c, int opt, char *argv[])
 {
+	if (opt >= OPT_LISTEN)
+		return parse_serve_option(c, opt, argv);
+	if (c->mode == MODE_FEEDBACK && opt != 'q' && opt != 'h' && opt != 'V')
+		return usage_error("%s", "portpages feedback takes --db, --json "
+		    "and --csv only");
 	switch (opt) {
 	case 't': c->o.templates = optarg; break;
 	case 'c': c->o.content = optarg; c->content_given = 1; break;
@@ -157,6 +226,7 @@ parse_option(struct cmd *c, int opt, char *argv[])
 	case 'i': c->init = optarg; break;
 	case 'q': c->o.quiet = 1; util_quiet = 1; break;
 	case OPT_NO_CACHE: c->o.nocache = 1; break;
+	case OPT_NO_WAIT: c->o.nowait = 1; break;
 	case OPT_RANGE: return parse_range(c, optarg) ? -1 : 2;
 	case 'p':
 		if (!parse_uint(optarg, PORT_MAX, &c->port))
@@ -182,6 +252,26 @@ parse_option(struct cmd *c, int opt, char *argv[])
 	return -1;
 }
 
+/* Options that belong to another command; returns -1 to go on, else 2. */
+static int
+check_mode(const struct cmd *c)
+{
+	if (c->serve_only && c->mode != MODE_SERVE)
+		return usage_error("%s", "--listen, --feedback-only, "
+		    "--trust-proxy and --rate-limit go with portpages serve");
+	if (c->report_only && c->mode != MODE_FEEDBACK)
+		return usage_error("%s", "--json and --csv go with portpages "
+		    "feedback");
+	if (c->db_given && c->mode == MODE_BUILD)
+		return usage_error("%s", "--db goes with portpages serve or "
+		    "portpages feedback");
+	if (c->mode == MODE_SERVE && (c->have_port || c->watch ||
+	    c->o.markdown || c->init != NULL))
+		return usage_error("%s", "portpages serve takes no --port, "
+		    "--watch, --markdown or --init");
+	return -1;
+}
+
 /* Fills c from the command line; returns -1 to go on, else the exit status. */
 static int
 parse_args(struct cmd *c, int argc, char *argv[])
@@ -194,11 +284,19 @@ parse_args(struct cmd *c, int argc, char *argv[])
 	c->o.output = "site";
 	c->o.hi = PORT_MAX;
 	c->o.jobs = ncpu > 0 ? (int)(ncpu > 64 ? 64 : ncpu) : 1;
+	c->so.listen = "127.0.0.1:8000";
+	c->so.db = "feedback.sqlite";
+	c->so.rate = 30;
 	if (argc >= 2 && strcmp(argv[1], "init") == 0) {
 		if (argc != 3)
 			return usage_error("%s", "usage: portpages init DIR");
 		c->init = argv[2];
 		argc = 1;
+	} else if (argc >= 2 && (strcmp(argv[1], "serve") == 0 ||
+	    strcmp(argv[1], "feedback") == 0)) {
+		c->mode = argv[1][0] == 's' ? MODE_SERVE : MODE_FEEDBACK;
+		argc--;
+		argv++;
 	}
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":t:c:o:r:p:mj:wi:qVh", longopts,
@@ -209,7 +307,7 @@ parse_args(struct cmd *c, int argc, char *argv[])
 		return usage_error("unexpected argument '%s'", argv[optind]);
 	if (c->have_port && c->watch)
 		return usage_error("%s", "--port and --watch do not go together");
-	return -1;
+	return check_mode(c);
 }
 
 static void
@@ -248,6 +346,12 @@ main(int argc, char *argv[])
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	if (c.mode == MODE_FEEDBACK)
+		return report_run(c.so.db, c.format, stdout) ? 0 : 1;
+	if (c.mode == MODE_SERVE && !serve_listen_ok(c.so.listen))
+		return 2;
+	if (c.mode == MODE_SERVE)
+		return serve_run(&c.o, &c.so) ? 0 : 1;
 	if (c.have_port)
 		return site_preview(&c.o, c.port, stdout) ? 0 : 1;
 	if (c.watch)

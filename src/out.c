@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "lock.h"
 #include "out.h"
 #include "util.h"
 
@@ -34,6 +35,7 @@ struct entry {
 struct out {
 	char		*dir;
 	int		 dirfd;
+	struct lock	 dirlock;	/* held from out_open to out_close */
 	struct entry	*e;		/* open addressing by path */
 	size_t		 cap, n;
 	int64_t		 built;		/* manifest mtime (ns), 0 if none */
@@ -196,12 +198,12 @@ sweep(struct out *o, const char *rel)
 }
 
 struct out *
-out_open(const char *dir)
+out_open(const char *dir, int nowait)
 {
 	struct out *o = xcalloc(1, sizeof(*o));
 
 	o->dir = xstrdup(dir);
-	o->dirfd = -1;
+	o->dirfd = o->dirlock.fd = -1;
 	o->cap = 1u << 17;
 	o->e = xcalloc(o->cap, sizeof(*o->e));
 	pthread_mutex_init(&o->lock, NULL);
@@ -220,6 +222,9 @@ out_open(const char *dir)
 		    strerror(errno));
 		goto fail;
 	}
+	/* What another build is writing is read only once it has finished. */
+	if (!lock_take(&o->dirlock, o->dirfd, dir, nowait))
+		goto fail;
 	read_manifest(o);
 	sweep(o, ".");
 	return o;
@@ -654,6 +659,7 @@ out_close(struct out *o, int ok, int keep_old, uint64_t inputs,
 	free(o->e);
 	if (o->dirfd >= 0)
 		close(o->dirfd);
+	lock_release(&o->dirlock);
 	pthread_mutex_destroy(&o->lock);
 	free(o->dir);
 	free(o);

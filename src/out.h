@@ -14,11 +14,13 @@ struct out_stats {
 };
 
 /*
- * Opens (creating it if needed) the output directory and reads the
- * manifest of the previous build. Returns NULL (error reported) if dir
- * cannot be created or written; free with out_close.
+ * Opens (creating it if needed) the output directory, takes its lock
+ * (waiting for another build that holds it, or with nowait failing) and
+ * reads the manifest of the previous build. Returns NULL (error reported)
+ * if dir cannot be created, written or locked; free with out_close, which
+ * lets go of the lock.
  */
-struct out *out_open(const char *dir);
+struct out *out_open(const char *dir, int nowait);
 
 /*
  * 1 if the previous build finished with the same inputs and every file

@@ -21,7 +21,7 @@ volatile sig_atomic_t site_interrupted;
 const char *
 site_default_registry(const char *content)
 {
-	static char path[4096];
+	static _Thread_local char path[4096];
 
 	snprintf(path, sizeof(path), "%s/registry.csv", content);
 	if (access(path, R_OK) == 0)
@@ -193,7 +193,7 @@ site_build(const struct site_opts *o)
 		goto out;
 	}
 	inputs = site_inputs(o, &s, registry, inputs);
-	if ((s.out = out_open(o->output)) == NULL)
+	if ((s.out = out_open(o->output, o->nowait)) == NULL)
 		goto out;
 	if (out_uptodate(s.out, inputs)) {
 		ok = 1;
@@ -217,24 +217,45 @@ out:
 	return ok;
 }
 
+struct site *
+site_open(const struct site_opts *o)
+{
+	struct site *s = xcalloc(1, sizeof(*s));
+	uint64_t inputs = UTIL_HASH_INIT;
+
+	if (!site_load(s, o, registry_file(o), &inputs) ||
+	    !site_load_registry(s, registry_file(o))) {
+		site_close(s);
+		return NULL;
+	}
+	return s;
+}
+
+void
+site_close(struct site *s)
+{
+	if (s == NULL)
+		return;
+	site_free(s);
+	free(s);
+}
+
 int
 site_preview(const struct site_opts *o, unsigned port, FILE *f)
 {
 	struct site_opts one = *o;
 	struct worker w;
-	struct site s;
-	uint64_t inputs = UTIL_HASH_INIT;
+	struct site *s;
 	size_t k;
 	int ok = 0;
 
 	memset(&w, 0, sizeof(w));
 	one.lo = one.hi = port;
-	if (!site_load(&s, &one, registry_file(o), &inputs) ||
-	    !site_load_registry(&s, registry_file(o)))
+	if ((s = site_open(&one)) == NULL)
 		goto out;
 	for (k = 0; page_kinds[k] != &page_port; k++)
 		;
-	pool_worker_init(&w, &s);
+	pool_worker_init(&w, s);
 	if (!pool_make(&w, k, 0, 0))
 		goto out;
 	ok = fwrite(w.page.data, 1, w.page.len, f) == w.page.len &&
@@ -244,6 +265,6 @@ site_preview(const struct site_opts *o, unsigned port, FILE *f)
 out:
 	if (w.s != NULL)
 		pool_worker_free(&w);
-	site_free(&s);
+	site_close(s);
 	return ok;
 }

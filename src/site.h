@@ -16,6 +16,7 @@ struct site_opts {
 	int		 markdown;	/* write filled Markdown, not HTML */
 	int		 nocache;	/* the straightforward render path */
 	int		 quiet;
+	int		 nowait;	/* refuse, not wait, when another build holds the output */
 };
 
 /* Set from a signal handler: builds stop between pages and fail. */
@@ -26,6 +27,17 @@ extern volatile sig_atomic_t site_interrupted;
  * the summary line unless quiet. Returns 0 on failure (reported), else 1.
  */
 int site_build(const struct site_opts *o);
+
+struct site;
+
+/*
+ * Loads everything pages are made from (templates, content, registry and
+ * the per-port model), for making pages one by one with a worker
+ * (pool.h) without an output directory. Returns NULL on failure
+ * (reported); free with site_close (NULL is fine).
+ */
+struct site *site_open(const struct site_opts *o);
+void site_close(struct site *s);
 
 /* Writes one port's page (or, with o->markdown, its filled Markdown) to f. */
 int site_preview(const struct site_opts *o, unsigned port, FILE *f);

@@ -182,17 +182,29 @@ if (results) {
   });
 }
 
-// "Was this page helpful?"
+// "Was this page helpful?": Yes is sent at once; No first offers a comment.
 const helpful = $('helpful');
 const port = body.getAttribute('data-port');
 if (helpful && port) {
   const key = 'portpages:helpful:' + port;
   const buttons = helpful.querySelector('.helpful-buttons');
+  const form = helpful.querySelector('.helpful-comment');
   const thanks = helpful.querySelector('.helpful-thanks');
-  const url = body.getAttribute('data-feedback-url') || '';
+  const url = () => body.getAttribute('data-feedback-url') || '';
   const done = () => {
-    if (buttons) buttons.hidden = true;
+    [buttons, form].forEach(el => { if (el) el.hidden = true; });
     if (thanks) thanks.hidden = false;
+  };
+  const send = (answer, comment) => {
+    const msg = { port: +port, answer };
+    if (comment) msg.comment = comment.slice(0, 500);
+    try { localStorage.setItem(key, answer); } catch (err) {}
+    try {
+      if (url()) fetch(url(), { method: 'POST', keepalive: true, credentials: 'omit',
+        headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(msg) }).catch(() => {});
+    } catch (err) {}
+    done();
+    if (thanks) { thanks.tabIndex = -1; thanks.focus(); }
   };
   try { if (localStorage.getItem(key)) done(); } catch (err) {}
   helpful.hidden = false;
@@ -200,10 +212,14 @@ if (helpful && port) {
     const b = e.target.closest('button[data-answer]');
     if (!b) return;
     const answer = b.getAttribute('data-answer');
-    try { localStorage.setItem(key, answer); } catch (err) {}
-    try { if (url) navigator.sendBeacon(url, JSON.stringify({ port: +port, answer })); } catch (err) {}
-    done();
-    if (thanks) { thanks.tabIndex = -1; thanks.focus(); }
+    if (answer !== 'no' || !form || !url()) return send(answer);
+    buttons.hidden = true;
+    form.hidden = false;
+    form.querySelector('textarea').focus();
+  });
+  if (form) on(form, 'submit', e => {
+    e.preventDefault();
+    send('no', form.querySelector('textarea').value.trim());
   });
 }
 

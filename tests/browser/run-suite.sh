@@ -32,6 +32,8 @@ if [ -d "$B/node_modules/playwright-core" ] && [ -x /usr/bin/chromium ]; then
 	"$PP" -q -t "$ROOT/templates" -c "$T/content-fb" -r "$REG" -o "$T/site-fb"
 	record node "$B/run.mjs" "$T/site-fb" "$ART/screenshots-feedback" --feedback
 	record node "$B/a11y.mjs" "$S"
+	# portpages serve: answers reach the database, an edit reloads an open page.
+	record node "$B/serve.mjs" "$PP" "$ROOT" "$REG" "$T/serve"
 else
 	skip "Playwright and axe-core (run 'make deps': tests/browser/node_modules or /usr/bin/chromium is missing)"
 fi

@@ -260,7 +260,7 @@ async function runMode(browser, mode, base, isAllowed) {
       assert(await page.locator('.helpful-buttons').isHidden(), 'stored answer: buttons shown again');
     });
   } else {
-    await check(`helpful --feedback: No sends exactly one beacon with port and answer ${tag}`, async () => {
+    await check(`helpful --feedback: No offers a comment, then sends exactly one JSON POST ${tag}`, async () => {
       assert(FEEDBACK_URL !== '', 'site has an empty data-feedback-url; build it with feedback_url set');
       await open('port/22.html');
       await page.evaluate(() => localStorage.removeItem('portpages:helpful:22'));
@@ -268,24 +268,23 @@ async function runMode(browser, mode, base, isAllowed) {
       beaconRequests.length = 0;
       await page.locator('#helpful').waitFor({ state: 'visible' });
       await page.locator('#helpful button[data-answer="no"]').click();
+      await page.locator('.helpful-comment').waitFor({ state: 'visible' });
+      assert(await page.locator('.helpful-buttons').isHidden(), 'buttons still visible after No');
+      assert(beaconRequests.length === 0, 'sent before the comment form was submitted');
+      await page.locator('#helpful-text').fill('Needs the <b>firewall</b> rule');
+      await page.locator('.helpful-comment button[type="submit"]').click();
       await page.locator('.helpful-thanks').waitFor({ state: 'visible' });
       const stored = await page.evaluate(() => localStorage.getItem('portpages:helpful:22'));
       assert(stored === 'no', `localStorage holds ${JSON.stringify(stored)}`);
       const deadline = Date.now() + 3000;
       while (beaconRequests.length === 0 && Date.now() < deadline) await page.waitForTimeout(100);
       await page.waitForTimeout(300);
-      const beacons = await page.evaluate(() => window.__beacons);
-      assert(beacons.length === 1, `sendBeacon called ${beacons.length} times`);
-      assert(new URL(beacons[0].url, page.url()).href === new URL(FEEDBACK_URL, base).href, `beacon to ${beacons[0].url}`);
-      const body = JSON.parse(beacons[0].data);
-      assert(body.port === 22 || body.port === '22', `beacon port ${JSON.stringify(body.port)}`);
-      assert(body.answer === 'no', `beacon answer ${JSON.stringify(body.answer)}`);
       assert(beaconRequests.length === 1, `${beaconRequests.length} requests reached ${FEEDBACK_URL}`);
-      const post = beaconRequests[0].postData();
-      if (post) {
-        const p = JSON.parse(post);
-        assert(String(p.port) === '22' && p.answer === 'no', `beacon body ${post}`);
-      }
+      const req = beaconRequests[0];
+      assert(req.method() === 'POST', `method ${req.method()}`);
+      assert(/^application\/json/.test(req.headers()['content-type'] || ''), `content type ${req.headers()['content-type']}`);
+      const p = JSON.parse(req.postData() || '{}');
+      assert(p.port === 22 && p.answer === 'no' && p.comment === 'Needs the <b>firewall</b> rule', `body ${req.postData()}`);
     });
   }
 
