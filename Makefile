@@ -36,7 +36,7 @@ SITE_INPUTS = $(shell find templates content -type f 2>/dev/null) $(REGISTRY) \
               $(wildcard content/registry.csv)
 
 .PHONY: all site test check expected unit bench bench-deps deps install \
-        uninstall clean clean-bench registry serve deb FORCE
+        uninstall clean clean-bench registry serve deb favicon FORCE
 
 all: portpages
 
@@ -98,6 +98,11 @@ tests/build/%: tests/unit/%.c $(OBJS) $(HDRS) $(FLAGS_STAMP)
 	@mkdir -p tests/build
 	$(CC) $(ALL_CFLAGS) -Isrc $(shell $(PKG_CONFIG) --cflags cmocka) -o $@ $< \
 	  $(OBJS) $(LIBS) $(shell $(PKG_CONFIG) --libs cmocka) -lstdc++
+
+# Renders templates/assets/favicon.svg to the committed PNG fallback (Chromium).
+favicon:
+	node tests/browser/favicon.mjs templates/assets/favicon.svg \
+	  templates/assets/favicon.png 48
 
 bench:
 	$(MAKE) clean-bench
