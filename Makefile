@@ -16,10 +16,14 @@ CXXFLAGS ?= -O2 -g
 # newer compiler's new warning must not break a user's or a packager's build.
 WERROR ?= $(if $(filter true,$(CI)),-Werror)
 WARN = -Wall -Wextra -pedantic -Wstrict-prototypes $(WERROR)
-DEFS = -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"'
+# Brotli is optional: built with libbrotli-dev (make deps installs it),
+# --precompress writes FILE.br beside FILE.gz.
+BROTLI := $(shell $(PKG_CONFIG) --exists libbrotlienc 2>/dev/null && echo libbrotlienc)
+DEFS = -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' \
+       $(if $(BROTLI),-DHAVE_BROTLI)
 # libcsv ships no pkg-config file.
-PKGS = libcmark libctemplate inih jansson
-ALL_CFLAGS = -std=c11 $(WARN) $(DEFS) $(shell $(PKG_CONFIG) --cflags libcmark inih jansson) $(CFLAGS)
+PKGS = libcmark libctemplate inih jansson zlib $(BROTLI)
+ALL_CFLAGS = -std=c11 $(WARN) $(DEFS) $(shell $(PKG_CONFIG) --cflags libcmark inih jansson zlib $(BROTLI)) $(CFLAGS)
 ALL_CXXFLAGS = -std=c++17 -Wall -Wextra -pedantic $(WERROR) $(shell $(PKG_CONFIG) --cflags libctemplate) $(CXXFLAGS)
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcsv -lpthread
 
@@ -69,7 +73,7 @@ deps:
 	apt-get -o DPkg::Lock::Timeout=600 update
 	DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends \
 	  build-essential pkg-config libcmark-dev libctemplate-dev libcsv-dev \
-	  libinih-dev libjansson-dev libcmocka-dev libwireshark-data netbase \
+	  libinih-dev libjansson-dev zlib1g-dev libbrotli-dev libcmocka-dev libwireshark-data netbase \
 	  chromium default-jre-headless python3 clang libclang-rt-14-dev nmap-common \
 	  valgrind mandoc groff-base dpkg-dev ca-certificates
 	command -v npm >/dev/null || DEBIAN_FRONTEND=noninteractive \

@@ -21,7 +21,13 @@
 #define DATADIR "/usr/local/share/portpages"
 #endif
 
-enum { OPT_RANGE = 256, OPT_NO_CACHE };
+enum { OPT_RANGE = 256, OPT_NO_CACHE, OPT_PRECOMPRESS };
+
+#ifdef HAVE_BROTLI
+#define BROTLI_NOTE "and FILE.br "
+#else
+#define BROTLI_NOTE "(this build has no brotli: no .br) "
+#endif
 
 /* The one table of options: --help and the man page are checked against it. */
 static const struct option longopts[] = {
@@ -35,6 +41,7 @@ static const struct option longopts[] = {
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "watch", no_argument, NULL, 'w' },
 	{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
+	{ "precompress", no_argument, NULL, OPT_PRECOMPRESS },
 	{ "init", required_argument, NULL, 'i' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "version", no_argument, NULL, 'V' },
@@ -64,6 +71,9 @@ usage(FILE *f)
 "  -w, --watch          rebuild whenever templates, content or the registry change\n"
 "      --no-cache       render every page the straightforward way (slower,\n"
 "                       the same bytes; for checking the fast path)\n"
+"      --precompress    also write FILE.gz " BROTLI_NOTE "beside every .html,\n"
+"                       .css, .js, .json, .csv, .xml and .svg file, for servers\n"
+"                       that send them as they are (nginx gzip_static)\n"
 "  -i, --init DIR       create a new site directory with editable templates\n"
 "  -q, --quiet          print errors only\n"
 "  -V, --version        print the version\n"
@@ -157,6 +167,7 @@ parse_option(struct cmd *c, int opt, char *argv[])
 	case 'i': c->init = optarg; break;
 	case 'q': c->o.quiet = 1; util_quiet = 1; break;
 	case OPT_NO_CACHE: c->o.nocache = 1; break;
+	case OPT_PRECOMPRESS: c->o.precompress = 1; break;
 	case OPT_RANGE: return parse_range(c, optarg) ? -1 : 2;
 	case 'p':
 		if (!parse_uint(optarg, PORT_MAX, &c->port))

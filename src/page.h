@@ -17,6 +17,7 @@
 #include "tmpl.h"
 
 struct page_kind;
+struct precompress;
 
 /* What every page of one build reads: loaded once, never changed while pages are made. */
 struct site {
@@ -40,6 +41,7 @@ struct worker {
 	dict			*d;
 	cache			*cache;		/* NULL: the straightforward path */
 	buf			 body, page, tmp, title;
+	struct precompress	*zip;		/* --precompress, else NULL */
 };
 
 /*

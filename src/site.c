@@ -9,6 +9,7 @@
 #include "names.h"
 #include "page.h"
 #include "pool.h"
+#include "precompress.h"
 #include "site.h"
 #include "util.h"
 
@@ -138,8 +139,8 @@ site_inputs(const struct site_opts *o, const struct site *s,
 
 	name = name != NULL ? name + 1 : registry;
 	h = util_hash(h, VERSION, sizeof(VERSION));
-	snprintf(opts, sizeof(opts), "%u-%u %d %s", o->lo, o->hi, o->markdown,
-	    s->build_date);
+	snprintf(opts, sizeof(opts), "%u-%u %d %d%d %s", o->lo, o->hi,
+	    o->markdown, o->precompress, precompress_brotli, s->build_date);
 	h = util_hash(h, opts, strlen(opts) + 1);
 	return util_hash(h, name, strlen(name) + 1);
 }
