@@ -16,10 +16,14 @@ CXXFLAGS ?= -O2 -g
 # newer compiler's new warning must not break a user's or a packager's build.
 WERROR ?= $(if $(filter true,$(CI)),-Werror)
 WARN = -Wall -Wextra -pedantic -Wstrict-prototypes $(WERROR)
-DEFS = -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"'
+# Brotli is optional: built with libbrotli-dev (make deps installs it),
+# --precompress writes FILE.br beside FILE.gz.
+BROTLI := $(shell $(PKG_CONFIG) --exists libbrotlienc 2>/dev/null && echo libbrotlienc)
+DEFS = -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' \
+       $(if $(BROTLI),-DHAVE_BROTLI)
 # libcsv ships no pkg-config file.
-PKGS = libcmark libctemplate inih libmicrohttpd jansson sqlite3
-ALL_CFLAGS = -std=c11 $(WARN) $(DEFS) $(shell $(PKG_CONFIG) --cflags libcmark inih libmicrohttpd jansson sqlite3) $(CFLAGS)
+PKGS = libcmark libctemplate inih libmicrohttpd jansson sqlite3 zlib $(BROTLI)
+ALL_CFLAGS = -std=c11 $(WARN) $(DEFS) $(shell $(PKG_CONFIG) --cflags libcmark inih libmicrohttpd jansson sqlite3 zlib $(BROTLI)) $(CFLAGS)
 ALL_CXXFLAGS = -std=c++17 -Wall -Wextra -pedantic $(WERROR) $(shell $(PKG_CONFIG) --cflags libctemplate) $(CXXFLAGS)
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcsv -lpthread
 
@@ -36,7 +40,7 @@ SITE_INPUTS = $(shell find templates content -type f 2>/dev/null) $(REGISTRY) \
               $(wildcard content/registry.csv)
 
 .PHONY: all site test check expected unit bench bench-feedback bench-deps deps install \
-        uninstall clean clean-bench registry serve deb FORCE
+        uninstall clean clean-bench registry serve deb favicon FORCE
 
 all: portpages
 
@@ -71,7 +75,7 @@ deps:
 	DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends \
 	  build-essential pkg-config libcmark-dev libctemplate-dev libcsv-dev \
 	  libinih-dev libmicrohttpd-dev libjansson-dev libsqlite3-dev \
-	  libcmocka-dev libwireshark-data netbase sqlite3 curl wrk \
+	  zlib1g-dev libbrotli-dev libcmocka-dev libwireshark-data netbase sqlite3 curl wrk \
 	  chromium default-jre-headless python3 clang libclang-rt-14-dev nmap-common \
 	  valgrind mandoc groff-base dpkg-dev ca-certificates
 	command -v npm >/dev/null || DEBIAN_FRONTEND=noninteractive \
@@ -100,6 +104,11 @@ tests/build/%: tests/unit/%.c $(OBJS) $(HDRS) $(FLAGS_STAMP)
 	@mkdir -p tests/build
 	$(CC) $(ALL_CFLAGS) -Isrc $(shell $(PKG_CONFIG) --cflags cmocka) -o $@ $< \
 	  $(OBJS) $(LIBS) $(shell $(PKG_CONFIG) --libs cmocka) -lstdc++
+
+# Renders templates/assets/favicon.svg to the committed PNG fallback (Chromium).
+favicon:
+	node tests/browser/favicon.mjs templates/assets/favicon.svg \
+	  templates/assets/favicon.png 48
 
 bench:
 	$(MAKE) clean-bench

@@ -103,6 +103,15 @@ conf_key(void *user, const char *section, const char *name, const char *value)
 		return set_text(&c->description, value, x);
 	if (strcmp(name, "footer") == 0)
 		return set_text(&c->footer, value, x);
+	if (strcmp(name, "api") == 0) {
+		if (strcmp(value, "true") != 0 && strcmp(value, "false") != 0) {
+			snprintf(x->msg, sizeof(x->msg), "api must be true or "
+			    "false");
+			return 0;
+		}
+		c->api = value[0] == 't';
+		return 1;
+	}
 	if (strcmp(name, "language") == 0) {
 		n = strlen(value);
 		if (n == 0 || n > 35 || strspn(value, "abcdefghijklmnopqrstuvwxyz"

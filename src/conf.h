@@ -20,6 +20,7 @@ struct conf {
 	char	*language;
 	char	*feedback_url;	/* "" or an http(s) URL */
 	char	*footer;
+	int	 api;		/* api/port/N.json as well */
 	struct conf_path source[CONF_NSOURCES];
 };
 

@@ -82,11 +82,11 @@ loaded_new(const struct site_opts *o)
 		}
 		if (page_kinds[k] == &page_404)
 			ld->notfound_kind = k;
-		n = page_kinds[k]->count(s);
+		n = page_count(s, page_kinds[k]);
 		ld->paths = xrealloc(ld->paths, (ld->npaths + n) *
 		    sizeof(*ld->paths));
 		for (i = 0; i < n && i < ID_KIND; i++) {
-			page_kinds[k]->path(s, i, rel, sizeof(rel));
+			page_path(s, page_kinds[k], i, rel, sizeof(rel));
 			ld->paths[ld->npaths].rel = xstrdup(rel);
 			ld->paths[ld->npaths++].id = (long)k * ID_KIND + (long)i;
 		}
@@ -246,7 +246,7 @@ live_make(struct live *l, long id, buf *b)
 
 	if (ld == NULL)
 		return 0;
-	if (id >= 0 && k < page_nkinds && i < page_kinds[k]->count(ld->s)) {
+	if (id >= 0 && k < page_nkinds && i < page_count(ld->s, page_kinds[k])) {
 		w = get_worker(l, ld);
 		if ((ok = pool_make(w, k, i, 0))) {
 			buf_reset(b);

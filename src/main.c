@@ -25,8 +25,15 @@
 
 enum {
 	OPT_RANGE = 256, OPT_NO_CACHE, OPT_NO_WAIT, OPT_LISTEN, OPT_DB,
-	OPT_FEEDBACK_ONLY, OPT_TRUST_PROXY, OPT_RATE_LIMIT, OPT_JSON, OPT_CSV
+	OPT_FEEDBACK_ONLY, OPT_TRUST_PROXY, OPT_RATE_LIMIT, OPT_JSON, OPT_CSV,
+	OPT_PRECOMPRESS
 };
+
+#ifdef HAVE_BROTLI
+#define BROTLI_NOTE "and FILE.br "
+#else
+#define BROTLI_NOTE "(this build has no brotli: no .br) "
+#endif
 
 /* The one table of options: --help and the man page are checked against it. */
 static const struct option longopts[] = {
@@ -48,6 +55,7 @@ static const struct option longopts[] = {
 	{ "rate-limit", required_argument, NULL, OPT_RATE_LIMIT },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "csv", no_argument, NULL, OPT_CSV },
+	{ "precompress", no_argument, NULL, OPT_PRECOMPRESS },
 	{ "init", required_argument, NULL, 'i' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "version", no_argument, NULL, 'V' },
@@ -81,6 +89,9 @@ usage(FILE *f)
 "                       the same bytes; for checking the fast path)\n"
 "      --no-wait        fail at once if another build is writing the output\n"
 "                       directory (default: wait for it)\n"
+"      --precompress    also write FILE.gz " BROTLI_NOTE "beside every .html,\n"
+"                       .css, .js, .json, .csv, .xml and .svg file, for servers\n"
+"                       that send them as they are (nginx gzip_static)\n"
 "  -i, --init DIR       create a new site directory with editable templates\n"
 "  -q, --quiet          print errors only\n"
 "  -V, --version        print the version\n"
@@ -227,6 +238,7 @@ parse_option(struct cmd *c, int opt, char *argv[])
 	case 'q': c->o.quiet = 1; util_quiet = 1; break;
 	case OPT_NO_CACHE: c->o.nocache = 1; break;
 	case OPT_NO_WAIT: c->o.nowait = 1; break;
+	case OPT_PRECOMPRESS: c->o.precompress = 1; break;
 	case OPT_RANGE: return parse_range(c, optarg) ? -1 : 2;
 	case 'p':
 		if (!parse_uint(optarg, PORT_MAX, &c->port))

@@ -156,7 +156,7 @@ read_manifest(struct out *o)
 	}
 }
 
-/* Removes directory rel (relative to o) and the files in it. */
+/* Removes directory rel (relative to o) and everything in it. */
 static void
 rmtree(struct out *o, const char *rel)
 {
@@ -170,8 +170,14 @@ rmtree(struct out *o, const char *rel)
 		return;
 	}
 	while ((de = readdir(d)) != NULL)
-		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
-			unlinkat(dirfd(d), de->d_name, 0);
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") !=
+		    0 && unlinkat(dirfd(d), de->d_name, 0) != 0 &&
+		    errno == EISDIR) {
+			char *sub = util_path_join(rel, de->d_name);
+
+			rmtree(o, sub);
+			free(sub);
+		}
 	closedir(d);
 	unlinkat(o->dirfd, rel, AT_REMOVEDIR);
 }
@@ -312,11 +318,27 @@ out_uptodate(struct out *o, uint64_t inputs)
 	return 1;
 }
 
+/* The index of the new directory rel is in (at any depth), or -1. */
+static int
+in_fresh(const struct out *o, const char *rel)
+{
+	size_t n;
+	int i;
+
+	for (i = 0; i < o->nfresh; i++) {
+		n = strlen(o->fresh[i]);
+		if (strncmp(o->fresh[i], rel, n) == 0 && rel[n] == '/')
+			return i;
+	}
+	return -1;
+}
+
 int
 out_mkdir(struct out *o, const char *rel)
 {
 	struct stat st;
-	char *stage;
+	char *stage, *p, path[4200];
+	int i;
 
 	if (fstatat(o->dirfd, rel, &st, AT_SYMLINK_NOFOLLOW) == 0) {
 		if (S_ISDIR(st.st_mode)) {
@@ -332,10 +354,19 @@ out_mkdir(struct out *o, const char *rel)
 	 * and renamed into place whole by out_close: no reader ever sees it
 	 * half full, and its files cost no more than writing them.
 	 */
-	if (errno == ENOENT && o->nfresh < 8 && strlen(rel) <
+	/* Inside a directory this build creates, it is made in its stage. */
+	if ((i = in_fresh(o, rel)) >= 0) {
+		snprintf(path, sizeof(path), "%s%s", o->stage[i],
+		    rel + strlen(o->fresh[i]));
+		if (mkdirat(o->dirfd, path, 0777) == 0)
+			return 1;
+	} else if (errno == ENOENT && o->nfresh < 8 && strlen(rel) <
 	    sizeof(o->fresh[0])) {
 		stage = o->stage[o->nfresh];
 		snprintf(stage, sizeof(o->stage[0]), TMP_PREFIX "dir-%s", rel);
+		/* Stages sit at the top, where the sweep finds them. */
+		for (p = stage; (p = strchr(p, '/')) != NULL; p++)
+			*p = '-';
 		if (mkdirat(o->dirfd, stage, 0777) == 0) {
 			strcpy(o->fresh[o->nfresh++], rel);
 			return 1;
@@ -504,20 +535,6 @@ unstamp(struct out *o)
 	return rc;
 }
 
-/* The index of the new subdirectory rel is in, or -1. */
-static int
-in_fresh(const struct out *o, const char *rel)
-{
-	const char *slash = strchr(rel, '/');
-	size_t n = slash ? (size_t)(slash - rel) : 0;
-	int i;
-
-	for (i = 0; n > 0 && i < o->nfresh; i++)
-		if (strlen(o->fresh[i]) == n && memcmp(o->fresh[i], rel, n) == 0)
-			return i;
-	return -1;
-}
-
 /* Writes a file in a staging directory: nobody sees it until out_close. */
 static int
 stage_write(struct out *o, int i, const char *rel, const char *data,
@@ -525,7 +542,8 @@ stage_write(struct out *o, int i, const char *rel, const char *data,
 {
 	char path[4200];
 
-	snprintf(path, sizeof(path), "%s%s", o->stage[i], strchr(rel, '/'));
+	snprintf(path, sizeof(path), "%s%s", o->stage[i],
+	    rel + strlen(o->fresh[i]));
 	return write_new(o, path, rel, data, n);
 }
 

@@ -27,6 +27,9 @@ const struct page_kind *const page_kinds[] = {
 	&page_assets,
 	&page_robots,
 	&page_sitemap,
+	&page_api_json,
+	&page_api_csv,
+	&page_api_port,
 };
 
 const size_t page_nkinds = sizeof(page_kinds) / sizeof(page_kinds[0]);
@@ -65,6 +68,14 @@ page_render(struct worker *w)
 	    k->ports ? w->cache : NULL, &w->page);
 }
 
+const char *
+page_source_kind(const struct site *s)
+{
+	return s->reg->format == REGISTRY_CSV ? "IANA's Service Name and "
+	    "Transport Protocol Port Number Registry (CSV)" :
+	    "a services(5) file";
+}
+
 /* The source line at the foot of every page. */
 static void
 page_source(const struct site *s, dict *d)
@@ -73,9 +84,7 @@ page_source(const struct site *s, dict *d)
 
 	/* The file's name, never the builder's path to it. */
 	dict_sets(d, DICT_ROOT, N_SOURCE_FILE, sources_file(&s->src, SOURCE_IANA));
-	dict_sets(d, DICT_ROOT, N_SOURCE_KIND, s->reg->format == REGISTRY_CSV ?
-	    "IANA's Service Name and Transport Protocol Port Number Registry "
-	    "(CSV)" : "a services(5) file");
+	dict_sets(d, DICT_ROOT, N_SOURCE_KIND, page_source_kind(s));
 	if (newest[0] != '\0')
 		dict_sets(d, dict_add(d, DICT_ROOT, N_HAS_SOURCE_DATE),
 		    N_SOURCE_DATE, newest);

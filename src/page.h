@@ -17,6 +17,7 @@
 #include "tmpl.h"
 
 struct page_kind;
+struct precompress;
 
 /* What every page of one build reads: loaded once, never changed while pages are made. */
 struct site {
@@ -40,6 +41,7 @@ struct worker {
 	dict			*d;
 	cache			*cache;		/* NULL: the straightforward path */
 	buf			 body, page, tmp, title;
+	struct precompress	*zip;		/* --precompress, else NULL */
 };
 
 /*
@@ -102,6 +104,9 @@ void page_blocks(const struct site *s, dict *d, unsigned lo, unsigned hi);
 /* Links to every letter page; current is the one shown (-1: 0-9, -2: none). */
 void page_letters(dict *d, int current);
 
+/* What the registry file is: IANA's CSV or "a services(5) file". */
+const char *page_source_kind(const struct site *s);
+
 /* The letters of the A-Z index, "abc...z". */
 extern const char page_letter_names[];
 
@@ -114,6 +119,7 @@ int page_assets_load(struct site *s, uint64_t *hash);
 /* Kinds (page_kinds rows, defined in page_*.c). */
 extern const struct page_kind page_home, page_range, page_block,
     page_services, page_free, page_common, page_port, page_search, page_404,
-    page_search_data, page_assets, page_robots, page_sitemap;
+    page_search_data, page_assets, page_robots, page_sitemap, page_api_json,
+    page_api_csv, page_api_port;
 
 #endif

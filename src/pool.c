@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "pool.h"
+#include "precompress.h"
 #include "util.h"
 
 #define CHUNK 64		/* files a worker takes at a time */
@@ -31,6 +32,7 @@ pool_worker_init(struct worker *w, const struct site *s)
 	w->s = s;
 	w->d = dict_new();
 	w->cache = s->o->nocache ? NULL : cache_new(CACHE_BYTES);
+	w->zip = s->o->precompress ? precompress_new() : NULL;
 }
 
 void
@@ -42,6 +44,7 @@ pool_worker_free(struct worker *w)
 	buf_free(&w->page);
 	buf_free(&w->tmp);
 	buf_free(&w->title);
+	precompress_free(w->zip);
 }
 
 int
@@ -56,8 +59,12 @@ pool_make(struct worker *w, size_t k, size_t i, int write)
 	if (!write)
 		return 1;
 	page_path(w->s, pk, i, rel, sizeof(rel));
-	return out_write(w->s->out, rel, w->page.data ? w->page.data : "",
-	    w->page.len);
+	if (!out_write(w->s->out, rel, w->page.data ? w->page.data : "",
+	    w->page.len))
+		return 0;
+	return w->zip == NULL || !precompress_wanted(rel) ||
+	    precompress_write(w->zip, w->s->out, rel, w->page.data ?
+	    w->page.data : "", w->page.len);
 }
 
 /* Takes the next chunk: kind *k, files [*lo, *hi). 0 when none is left. */

@@ -9,6 +9,7 @@
 #include "names.h"
 #include "page.h"
 #include "pool.h"
+#include "precompress.h"
 #include "site.h"
 #include "util.h"
 
@@ -124,13 +125,19 @@ site_load_registry(struct site *s, const char *registry)
 	return 1;
 }
 
-/* Everything that can change a byte of output, but the files already hashed. */
+/*
+ * Everything that can change a byte of output, but the files already
+ * hashed. The registry counts by its file name, which pages show, not by
+ * its directory: the same inputs anywhere make the same stamp.
+ */
 static uint64_t
 site_inputs(const struct site_opts *o, const struct site *s,
     const char *registry, uint64_t h)
 {
+	const char *name = strrchr(registry, '/');
 	char opts[128];
 
+	name = name != NULL ? name + 1 : registry;
 	/*
 	 * The program is an input too: a new portpages re-renders what an old
 	 * one wrote, whatever its version says.
@@ -140,13 +147,23 @@ site_inputs(const struct site_opts *o, const struct site *s,
 		util_warn(NULL, 0, "cannot read /proc/self/exe: a new build of "
 		    "portpages may leave pages of the old one until an input "
 		    "changes");
-	snprintf(opts, sizeof(opts), "%u-%u %d %s", o->lo, o->hi, o->markdown,
-	    s->build_date);
+	snprintf(opts, sizeof(opts), "%u-%u %d %d%d %s", o->lo, o->hi,
+	    o->markdown, o->precompress, precompress_brotli, s->build_date);
 	h = util_hash(h, opts, strlen(opts) + 1);
-	return util_hash(h, registry, strlen(registry) + 1);
+	return util_hash(h, name, strlen(name) + 1);
 }
 
-/* Creates the directories of the enabled kinds; sweeps what a killed build left. */
+/* 1 if kind k writes files in this build: enabled, and some to write. */
+static int
+site_writes(const struct site *s, const struct page_kind *k)
+{
+	return page_kind_enabled(s, k) && page_count(s, k) > 0;
+}
+
+/*
+ * Creates the directories of the kinds that write files, parents before
+ * children (table order); sweeps what a killed build left.
+ */
 static int
 site_dirs(const struct site *s)
 {
@@ -155,11 +172,11 @@ site_dirs(const struct site *s)
 	for (k = 0; k < page_nkinds; k++) {
 		const struct page_kind *pk = page_kinds[k];
 
-		if (pk->dir == NULL || !page_kind_enabled(s, pk))
+		if (pk->dir == NULL || !site_writes(s, pk))
 			continue;
 		for (j = 0; j < k && (page_kinds[j]->dir == NULL ||
 		    strcmp(page_kinds[j]->dir, pk->dir) != 0 ||
-		    !page_kind_enabled(s, page_kinds[j])); j++)
+		    !site_writes(s, page_kinds[j])); j++)
 			;
 		if (j == k && !out_mkdir(s->out, pk->dir))
 			return 0;

@@ -15,6 +15,7 @@ struct site_opts {
 	int		 jobs;		/* threads */
 	int		 markdown;	/* write filled Markdown, not HTML */
 	int		 nocache;	/* the straightforward render path */
+	int		 precompress;	/* FILE.gz (and .br) beside text files */
 	int		 quiet;
 	int		 nowait;	/* refuse, not wait, when another build holds the output */
 };

@@ -12,7 +12,7 @@ static const enum conf_source conf_of[SOURCE_N] = {
 	CONF_NSOURCES, CONF_NMAP, CONF_WIRESHARK, CONF_SYSTEM, CONF_NSOURCES
 };
 
-/* Hashes path's name and bytes into *h; 0 (reported) if it cannot be read. */
+/* 1 if path is the file a describes (the same device and inode). */
 static int
 same_file(const struct stat *a, const char *path)
 {
@@ -49,12 +49,14 @@ sources_find(struct sources *s, const struct conf *c, const char *registry,
 		/* The registry is shown as the registry, not twice. */
 		if (have_reg && same_file(&reg, cp->path))
 			continue;
-		*hash = util_hash(*hash, cp->path, strlen(cp->path) + 1);
+		snprintf(s->path[id], sizeof(s->path[id]), "%s", cp->path);
+		/* Its name, which pages show, and bytes: never its directory. */
+		*hash = util_hash(*hash, sources_file(s, id),
+		    strlen(sources_file(s, id)) + 1);
 		if (!util_file_hash(cp->path, hash)) {
 			util_err(cp->path, 0, "cannot read: %s", strerror(errno));
 			return 0;
 		}
-		snprintf(s->path[id], sizeof(s->path[id]), "%s", cp->path);
 	}
 	return 1;
 }

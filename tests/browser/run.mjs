@@ -6,7 +6,9 @@
 // Runs every check twice: from file:// and from a throw-away static HTTP
 // server on 127.0.0.1. Drives Debian's /usr/bin/chromium through
 // playwright-core; nothing leaves the machine (any request that is not to
-// the site itself is aborted and reported). Prints "ok - NAME" /
+// the site itself is aborted and reported). No request may fail or get a
+// 404 (from file:// or HTTP), and no page may send the browser to
+// /favicon.ico (the server's log says). Prints "ok - NAME" /
 // "not ok - NAME: reason" per check and "N passed, M failed" at the end.
 import http from 'node:http';
 import fs from 'node:fs';
@@ -57,8 +59,12 @@ const TYPES = {
   '.json': 'application/json', '.xml': 'application/xml; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.webmanifest': 'application/manifest+json',
 };
+// Every request the server answered, "STATUS PATH", browser-initiated ones
+// (the favicon) included.
+const served = [];
 function startServer(root) {
   const server = http.createServer((req, res) => {
+    res.on('finish', () => served.push(`${res.statusCode} ${req.url}`));
     let rel;
     try { rel = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { rel = '/'; }
     let file = path.join(root, path.normalize(rel).replace(/^(\.\.[/\\])+/, ''));
@@ -94,6 +100,7 @@ async function runMode(browser, mode, base, isAllowed) {
   const consoleErrors = [];
   const foreign = [];
   const beaconRequests = [];
+  const missing = [];
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   context.setDefaultTimeout(TIMEOUT);
   await context.addInitScript(BEACON_SPY);
@@ -112,6 +119,14 @@ async function runMode(browser, mode, base, isAllowed) {
   context.on('page', page => {
     page.on('console', m => { if (m.type() === 'error') consoleErrors.push(`${page.url()}: ${m.text()}`); });
     page.on('pageerror', e => consoleErrors.push(`${page.url()}: ${e.message}`));
+    // A navigation that replaces a loading one aborts it: that is no failure.
+    page.on('requestfailed', r => {
+      const why = r.failure() ? r.failure().errorText : '';
+      if (isAllowed(r.url()) && why !== 'net::ERR_ABORTED') missing.push(`${r.url()} (${why})`);
+    });
+    page.on('response', r => {
+      if (r.status() >= 400 && isAllowed(r.url())) missing.push(`${r.url()} (${r.status()})`);
+    });
     page.on('request', r => {
       const u = r.url();
       if (!isAllowed(u) && !(FEEDBACK_URL && u === new URL(FEEDBACK_URL, base).href)) foreign.push(u);
@@ -303,6 +318,9 @@ async function runMode(browser, mode, base, isAllowed) {
   await check(`no console errors or page errors ${tag}`, async () => {
     assert(consoleErrors.length === 0, consoleErrors.join(' ; '));
   });
+  await check(`no request fails or gets a 404 ${tag}`, async () => {
+    assert(missing.length === 0, [...new Set(missing)].join(', '));
+  });
   await check(`all requests stay on ${mode === 'http' ? 'the same origin' : 'file://'} ${tag}`, async () => {
     assert(foreign.length === 0, [...new Set(foreign)].join(', '));
   });
@@ -350,6 +368,46 @@ async function screenshots(browser, base) {
   });
 }
 
+// The Copy button sits over a command block: no line of the command may
+// show under it, scrolled to the start or to the end, on a phone or a desktop.
+async function copyClear(browser, base) {
+  for (const [width, height] of [[390, 844], [1280, 900]]) {
+    await check(`copy buttons keep clear of the commands on port/443.html at ${width}px`, async () => {
+      const ctx = await browser.newContext({ viewport: { width, height }, isMobile: width < 600, hasTouch: width < 600 });
+      const p = await ctx.newPage();
+      await p.goto(base + 'port/443.html', { waitUntil: 'load' });
+      const res = await p.evaluate(() => {
+        const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        const bad = [];
+        let scrolled = 0;
+        for (const wrap of document.querySelectorAll('.code-block')) {
+          const pre = wrap.querySelector('pre');
+          const btn = wrap.querySelector('.copy-button').getBoundingClientRect();
+          if (pre.scrollWidth > pre.clientWidth) scrolled++;
+          for (const x of [0, pre.scrollWidth]) {
+            pre.scrollLeft = x;
+            const box = pre.getBoundingClientRect();
+            const range = document.createRange();
+            range.selectNodeContents(pre.querySelector('code'));
+            for (const r of range.getClientRects()) {
+              const shown = { left: Math.max(r.left, box.left), right: Math.min(r.right, box.right),
+                top: Math.max(r.top, box.top), bottom: Math.min(r.bottom, box.bottom) };
+              if (shown.left < shown.right && shown.top < shown.bottom && hit(shown, btn)) {
+                bad.push(`"${pre.textContent.slice(0, 30)}..." scrolled to ${pre.scrollLeft}px`);
+                break;
+              }
+            }
+          }
+        }
+        return { bad, blocks: document.querySelectorAll('.code-block').length, scrolled };
+      });
+      await ctx.close();
+      assert(res.blocks >= 4, `only ${res.blocks} code blocks on port/443.html`);
+      assert(res.bad.length === 0, `${res.bad.length} of ${res.blocks} blocks (${res.scrolled} scroll): ${res.bad.join(' ; ')}`);
+    });
+  }
+}
+
 async function main() {
   const server = await startServer(SITE);
   const origin = `http://127.0.0.1:${server.address().port}`;
@@ -375,6 +433,18 @@ async function main() {
     });
 
     await screenshots(browser, origin + '/');
+    await copyClear(browser, origin + '/');
+
+    // What the server saw, browser-initiated requests included.
+    await check('http: the favicon is fetched, and no page makes the browser ask for /favicon.ico', async () => {
+      assert(served.some(l => l.startsWith('200 /assets/favicon.')), 'no favicon was fetched at all');
+      const ico = served.filter(l => l.endsWith(' /favicon.ico'));
+      assert(ico.length === 0, `${ico.length} requests for /favicon.ico`);
+    });
+    await check('http: the server answered no request of the browser with 404', async () => {
+      const nf = served.filter(l => l.startsWith('404 ') && l !== '404 /no-such-page.html');
+      assert(nf.length === 0, [...new Set(nf)].join(', '));
+    });
   } finally {
     await browser.close();
     server.close();

@@ -167,6 +167,9 @@ done
 H=$T/all
 mkdir -p "$H/content/ports"
 "$PAY" csv >"$H/reg.csv"
+# Cells a spreadsheet would run as formulas, for api/ports.csv.
+printf '%s\n' '"=HYPERLINK(""https://evil.example/"",""x"")",1099,tcp,"+cmd|'"'"' /C calc'"'"'!A0",,,,,,,,' \
+	'@SUM(1+1),1099,udp,-2+3,,,,,,,,' >>"$H/reg.csv"
 "$PAY" note >"$H/content/ports/22.md"
 "$PAY" note >"$H/content/ports/1000.md"
 "$PAY" note-front script >"$H/content/ports/1002.md"
@@ -183,6 +186,33 @@ if [ -z "$c" ]; then ok "inject all payloads at once: output inert (every file b
 for f in index.html block/768.html services/s.html assets/search-index.js; do
 	grep -qaF 'CANARY' "$H/site/$f" 2>/dev/null || not_ok "inject all payloads at once: no payload reached $f"
 done
+# api/: the payloads exactly as written in ports.json, and ports.csv says
+# the same, quoted by RFC 4180, a formula's first character escaped.
+if python3 - "$H/site/api/ports.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+def texts(p):
+    port = doc["ports"][p]
+    return port["names"] + [a.get("description", "") for a in port["assignments"]]
+sys.exit(not (any("<script>alert(1)</script>" in t for t in texts(1000)) and
+              '=HYPERLINK("https://evil.example/","x")' in texts(1099) and
+              "+cmd|' /C calc'!A0" in texts(1099)))
+PY
+then
+	ok "inject all payloads at once: api/ports.json holds them as written"
+else
+	not_ok "inject all payloads at once: api/ports.json lost or changed the payloads"
+fi
+# The formula row's cell keeps its apostrophe, and no cell starts a formula.
+formula_free() {
+	grep -q "^1099,.*\"'=HYPERLINK" "$1" && python3 -c 'import csv, sys
+sys.exit(any(c and c[0] in "=+-@" for r in csv.reader(open(sys.argv[1], newline="")) for c in r))' "$1"
+}
+check "inject all payloads at once: api/ports.csv starts no cell with = + - @" \
+	formula_free "$H/site/api/ports.csv"
+python3 tests/e2e/api.py --csv "$H/site" | sed 's/^\(\(not \)*ok - \)api: /\1inject all payloads at once: api: /' >"$H/api.log"
+grep '^ok' "$H/api.log" | while IFS= read -r l; do ok "${l#ok - }"; done
+grep '^not ok' "$H/api.log" | while IFS= read -r l; do not_ok "${l#not ok - }"; done
 # The straightforward path must write the same bytes.
 "$PP" -q -j 2 -t templates -c "$H/content" -r "$H/reg.csv" -o "$H/cached" \
 	--range 0-1100 2>"$H/err2"
