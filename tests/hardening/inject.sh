@@ -28,7 +28,8 @@ export LC_ALL=C
 problems() {
 	local d=$1 max=${2:-65535} l=$T/files f
 	[ -d "$d" ] || return 0
-	find "$d" -type f ! -name '.portpages-*' ! -path "$d/port/*" >"$l"
+	# Images are the templates' own bytes, copied as they are: not text.
+	find "$d" -type f ! -name '.portpages-*' ! -path "$d/port/*" ! -name '*.png' ! -name '*.ico' >"$l"
 	find "$d/port" -type f 2>/dev/null | awk -F/ -v m="$max" '{ n = $NF; sub(/\..*/, "", n); if (n + 0 <= m) print }' >>"$l"
 	# Tags that no input may create; site.js is the only script.
 	grep '\.html$' "$l" | xargs -d '\n' grep -hoaiE '<(script|iframe|object|embed|svg|math|style|base|frame|frameset|meta[^>]*http-equiv|link[^>]*import)[^a-z0-9>][^>]*>|<(script|iframe|object|embed|svg|math|style|base)>' |
