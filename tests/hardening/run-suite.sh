@@ -10,7 +10,7 @@
 #   limits.sh    oversized inputs, bounded memory
 #   asan.sh      the generator and unit tests under ASan+UBSan
 #   valgrind.sh  the generator under memcheck
-#   each libFuzzer harness for HARDENING_FUZZ_SECONDS (default 20), on one
+#   each libFuzzer harness for HARDENING_FUZZ_SECONDS (default 10), on one
 #   core while the rest runs, then the regression corpus replayed.
 # Standalone it prints "N passed, M failed, K skipped" and exits non-zero
 # on a failure. About 2.5 minutes on 2 idle cores, under 6 when busy.
@@ -25,7 +25,7 @@ if [ -z "${RESULTS:-}" ] || [ "$RESULTS" = /dev/null ]; then
 fi
 export RESULTS
 . "$ROOT/tests/lib.sh"
-SECS=${HARDENING_FUZZ_SECONDS:-20}
+SECS=${HARDENING_FUZZ_SECONDS:-10}
 start=$(date +%s)
 
 if ! make -s portpages asan-build fuzz-build hardening-tools >"$T/make.log" 2>&1; then
