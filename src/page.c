@@ -14,6 +14,8 @@
 
 /* In sitemap order: the sitemaps list the kinds marked so, in this order. */
 const struct page_kind *const page_kinds[] = {
+	/* First: its two long files are made while the port pages are. */
+	&page_api,
 	&page_home,
 	&page_range,
 	&page_block,
@@ -27,8 +29,6 @@ const struct page_kind *const page_kinds[] = {
 	&page_assets,
 	&page_robots,
 	&page_sitemap,
-	&page_api_json,
-	&page_api_csv,
 	&page_api_port,
 };
 

@@ -119,7 +119,7 @@ int page_assets_load(struct site *s, uint64_t *hash);
 /* Kinds (page_kinds rows, defined in page_*.c). */
 extern const struct page_kind page_home, page_range, page_block,
     page_services, page_free, page_common, page_port, page_search, page_404,
-    page_search_data, page_assets, page_robots, page_sitemap, page_api_json,
-    page_api_csv, page_api_port;
+    page_search_data, page_assets, page_robots, page_sitemap, page_api,
+    page_api_port;
 
 #endif

@@ -409,12 +409,33 @@ csv_make(struct worker *w, size_t i)
 	return 1;
 }
 
-const struct page_kind page_api_json = {
-	"api-json", NULL, "api", 0, 0, NULL, NULL, json_make, "api/ports.json"
-};
+/*
+ * ports.json and ports.csv are one kind of two files: one worker makes
+ * both, one after the other in one buffer, so that the build never holds
+ * two documents of the whole registry at once.
+ */
+static size_t
+data_count(const struct site *s)
+{
+	(void)s;
+	return 2;
+}
 
-const struct page_kind page_api_csv = {
-	"api-csv", NULL, "api", 0, 0, NULL, NULL, csv_make, "api/ports.csv"
+static void
+data_path(const struct site *s, size_t i, char *rel, size_t n)
+{
+	(void)s;
+	snprintf(rel, n, "%s", i == 0 ? "api/ports.json" : "api/ports.csv");
+}
+
+static int
+data_make(struct worker *w, size_t i)
+{
+	return i == 0 ? json_make(w, i) : csv_make(w, i);
+}
+
+const struct page_kind page_api = {
+	"api", NULL, "api", 0, 0, data_count, data_path, data_make, NULL
 };
 
 const struct page_kind page_api_port = {

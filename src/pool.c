@@ -9,6 +9,7 @@
 
 #define CHUNK 64		/* files a worker takes at a time */
 #define CACHE_BYTES (8u << 20)	/* per worker */
+#define BIG_FILE (1u << 20)	/* a buffer this large is freed after its file */
 
 /* The queue: every (kind, index) of the build, handed out in chunks. */
 struct queue {
@@ -62,9 +63,14 @@ pool_make(struct worker *w, size_t k, size_t i, int write)
 	if (!out_write(w->s->out, rel, w->page.data ? w->page.data : "",
 	    w->page.len))
 		return 0;
-	return w->zip == NULL || !precompress_wanted(rel) ||
-	    precompress_write(w->zip, w->s->out, rel, w->page.data ?
-	    w->page.data : "", w->page.len);
+	if (w->zip != NULL && precompress_wanted(rel) && !precompress_write(
+	    w->zip, w->s->out, rel, w->page.data ? w->page.data : "",
+	    w->page.len))
+		return 0;
+	/* A page is tens of kilobytes; a whole-registry document is not kept. */
+	if (w->page.cap > BIG_FILE)
+		buf_free(&w->page);
+	return 1;
 }
 
 /* Takes the next chunk: kind *k, files [*lo, *hi). 0 when none is left. */
