@@ -40,7 +40,7 @@ SITE_INPUTS = $(shell find templates content -type f 2>/dev/null) $(REGISTRY) \
               $(wildcard content/registry.csv)
 
 .PHONY: all site test check expected unit bench bench-feedback bench-deps deps install \
-        uninstall clean clean-bench registry serve deb favicon FORCE
+        uninstall clean clean-bench registry serve deb favicon zim zim-test FORCE
 
 all: portpages
 
@@ -77,7 +77,8 @@ deps:
 	  libinih-dev libmicrohttpd-dev libjansson-dev libsqlite3-dev \
 	  zlib1g-dev libbrotli-dev libcmocka-dev libwireshark-data netbase sqlite3 curl wrk \
 	  chromium default-jre-headless python3 clang libclang-rt-14-dev nmap-common \
-	  valgrind mandoc groff-base dpkg-dev ca-certificates
+	  valgrind mandoc groff-base dpkg-dev ca-certificates zim-tools \
+	  kiwix-tools iso-codes
 	command -v npm >/dev/null || DEBIAN_FRONTEND=noninteractive \
 	  apt-get install -y --no-install-recommends nodejs npm
 	cd tests/browser && npm ci --no-audit --no-fund
@@ -104,6 +105,15 @@ tests/build/%: tests/unit/%.c $(OBJS) $(HDRS) $(FLAGS_STAMP)
 	@mkdir -p tests/build
 	$(CC) $(ALL_CFLAGS) -Isrc $(shell $(PKG_CONFIG) --cflags cmocka) -o $@ $< \
 	  $(OBJS) $(LIBS) $(shell $(PKG_CONFIG) --libs cmocka) -lstdc++
+
+# site/ as one file for Kiwix and other ZIM readers (packaging/mkzim.sh).
+zim: site
+	packaging/mkzim.sh site portpages.zim
+
+# Slow (about 4 minutes): the ZIM through zimcheck, kiwix-serve and Chromium.
+zim-test: zim
+	@r=$$(mktemp); ZIM_TEST=$(CURDIR)/portpages.zim RESULTS=$$r bash tests/e2e/zim.sh; \
+	  f=$$(grep -c '^fail$$' $$r); rm -f $$r; test "$$f" -eq 0
 
 # Renders templates/assets/favicon.svg to the committed PNG fallback (Chromium).
 favicon:
@@ -160,7 +170,7 @@ clean-bench:
 	rm -f portpages src/*.o src/*.d src/.flags
 
 clean:
-	rm -f portpages src/*.o src/*.d src/.flags
+	rm -f portpages src/*.o src/*.d src/.flags portpages.zim
 	rm -rf site tests/build
 
 # Sanitizer, valgrind and fuzzing targets.

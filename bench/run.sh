@@ -25,6 +25,8 @@
 #              also skipped when less than HUGO_MIN_MB (12288) MB is available, unless HUGO=1
 #   SYNC=0     do not call sync(1) before each timed run
 #   STRICT=1   exit 1 when a target is missed (default: report only)
+#   ZIM=0      skip the ZIM archive (packaging/mkzim.sh, about 2 minutes); it is
+#              also skipped when zimwriterfs (zim-tools) is not installed
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -41,6 +43,7 @@ HUGO=${HUGO:-auto}
 HUGO_MIN_MB=${HUGO_MIN_MB:-12288}
 SYNC=${SYNC:-1}
 STRICT=${STRICT:-0}
+ZIM=${ZIM:-auto}
 KEEP=${KEEP:-0}
 
 die() {
@@ -528,6 +531,28 @@ else
 	echo
 fi
 
+# ---------------------------------------------------------------- h. ZIM archive
+# make zim: a whole build on disk packed by zimwriterfs; the target is 80 MB.
+ZIM_LINE=""
+if [ "$ZIM" = 0 ]; then
+	note "ZIM archive skipped (ZIM=0)"
+	echo
+elif ! command -v zimwriterfs >/dev/null 2>&1; then
+	note "zimwriterfs not on PATH: ZIM archive skipped (make deps installs zim-tools)"
+	echo
+else
+	echo "h. ZIM archive (packaging/mkzim.sh), on disk"
+	run_timed "$LOG/zim-site" "${GEN[@]}" -q -o "$OUT/zim-site"
+	run_timed "$LOG/zim" "$root/packaging/mkzim.sh" "$OUT/zim-site" "$OUT/portpages.zim"
+	ZIM_T=$T
+	zim_bytes=$(stat -c %s "$OUT/portpages.zim")
+	printf '  %-46s %8.3f s   %s MB\n' "mkzim.sh (zimwriterfs, zstd level ${ZIM_ZSTD_LEVEL-9})" "$ZIM_T" \
+		"$(awk "BEGIN { printf \"%.1f\", $zim_bytes / 1e6 }")"
+	verdict disk "ZIM size (MB)" "$(awk "BEGIN { printf \"%.1f\", $zim_bytes / 1e6 }")" "$zim_bytes <= 80000000" "<= 80"
+	ZIM_LINE=$(printf 'ZIM archive (make zim): %.1f MB, written in %.1f s' "$(calc "$zim_bytes / 1e6")" "$ZIM_T")
+	echo
+fi
+
 # ---------------------------------------------------------------- f. ratios and targets
 for m in "${MEDIA[@]}"; do
 	r_floor=$(calc "${FULL[$m]} / ${FLOOR_T[$m]}")
@@ -591,6 +616,10 @@ done
 if [ -n "$HUGO_LINE" ]; then
 	echo
 	echo "$HUGO_LINE."
+fi
+if [ -n "$ZIM_LINE" ]; then
+	echo
+	echo "$ZIM_LINE."
 fi
 echo "----- end -----"
 
