@@ -49,39 +49,56 @@ void
 buf_printf(buf *b, const char *fmt, ...)
 {
 	va_list ap;
+	size_t room;
 	int n;
 
+	/* One pass when the text fits the room there is, two only when not. */
+	buf_grow(b, 128);
+	room = b->cap - b->len;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(b->data + b->len, room, fmt, ap);
 	va_end(ap);
-	if (n < 0)
+	if (n < 0) {
+		b->data[b->len] = '\0';
 		return;
-	buf_grow(b, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	}
+	if ((size_t)n >= room) {
+		buf_grow(b, (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	b->len += (size_t)n;
 }
 
-/* Appends s with the characters quote (when not 0) or & < > " as entities. */
+/* Bytes escaped in text (1) and, besides, in attribute values (2). */
+static const unsigned char escapes[256] = {
+	['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 2
+};
+
+/* Appends s with & < > " (and ' when quote is 2) as entities. */
 static void
-put_escaped(buf *b, const char *s, size_t n, int quote)
+put_escaped(buf *b, const char *s, size_t n, unsigned char quote)
 {
-	size_t i, start = 0;
+	size_t i = 0, start = 0;
 	const char *ent;
 
-	for (i = 0; i < n; i++) {
+	for (;;) {
+		while (i < n && (escapes[(unsigned char)s[i]] == 0 ||
+		    escapes[(unsigned char)s[i]] > quote))
+			i++;
+		if (i == n)
+			break;
 		switch (s[i]) {
 		case '&': ent = "&amp;"; break;
 		case '<': ent = "&lt;"; break;
 		case '>': ent = "&gt;"; break;
 		case '"': ent = "&quot;"; break;
-		case '\'': if (quote) { ent = "&#39;"; break; } continue;
-		default: continue;
+		default: ent = "&#39;"; break;
 		}
 		buf_put(b, s + start, i - start);
 		buf_puts(b, ent);
-		start = i + 1;
+		start = ++i;
 	}
 	buf_put(b, s + start, n - start);
 }
@@ -89,13 +106,13 @@ put_escaped(buf *b, const char *s, size_t n, int quote)
 void
 buf_put_html(buf *b, const char *s, size_t n)
 {
-	put_escaped(b, s, n, 0);
+	put_escaped(b, s, n, 1);
 }
 
 void
 buf_put_attr(buf *b, const char *s, size_t n)
 {
-	put_escaped(b, s, n, 1);
+	put_escaped(b, s, n, 2);
 }
 
 /*

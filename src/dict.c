@@ -1,5 +1,4 @@
 /* dict.c - a page's values for templates: a tree of named values and sections */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -119,8 +118,7 @@ dict_setu(dict *d, size_t node, int name, unsigned long v)
 {
 	char s[24];
 
-	dict_set(d, node, name, s, (size_t)snprintf(s, sizeof(s), "%lu",
-	    v));
+	dict_set(d, node, name, s, util_utoa(v, s));
 }
 
 void

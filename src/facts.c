@@ -189,8 +189,11 @@ iana_lists(const struct model_port *mp, const char *use)
 static void
 list_add(buf *b, size_t *count, const char *name)
 {
-	if (*count < MAX_SHOWN)
-		buf_printf(b, "%s%s", *count > 0 ? ", " : "", name);
+	if (*count < MAX_SHOWN) {
+		if (*count > 0)
+			buf_puts(b, ", ");
+		buf_puts(b, name);
+	}
 	(*count)++;
 }
 

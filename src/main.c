@@ -83,7 +83,7 @@ usage(FILE *f)
 "  -p, --port N         print port N's page to standard output, write nothing\n"
 "  -m, --markdown       with --port: print the filled Markdown before rendering;\n"
 "                       without: write every page's Markdown as port/N.md\n"
-"      --range A-B      render only ports A to B (and the indexes)\n"
+"      --range A-B      render only the port pages A to B, nothing else\n"
 "  -j, --jobs N         threads (default: the number of online CPUs)\n"
 "  -w, --watch          rebuild whenever templates, content or the registry change\n"
 "      --no-cache       render every page the straightforward way (slower,\n"

@@ -27,6 +27,7 @@
 
 struct entry {
 	char		*path;
+	uint64_t	 key;		/* hash of path */
 	uint64_t	 hash;
 	size_t		 size;
 	int		 seen;		/* written or confirmed by this build */
@@ -58,19 +59,27 @@ mtime_ns(const struct stat *st)
 	return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
 }
 
-static struct entry *
-slot(struct out *o, const char *path)
+static uint64_t
+path_key(const char *path)
 {
-	size_t i = (size_t)util_hash(UTIL_HASH_INIT, path, strlen(path)) &
-	    (o->cap - 1);
+	return util_hash(UTIL_HASH_INIT, path, strlen(path));
+}
 
-	while (o->e[i].path != NULL && strcmp(o->e[i].path, path) != 0)
+/* The entry for path (key: its path_key), or the empty one where it goes. */
+static struct entry *
+slot(struct out *o, const char *path, uint64_t key)
+{
+	size_t i = (size_t)key & (o->cap - 1);
+
+	/* Keys first: a probe then rarely reads a path it does not want. */
+	while (o->e[i].path != NULL && (o->e[i].key != key ||
+	    strcmp(o->e[i].path, path) != 0))
 		i = (i + 1) & (o->cap - 1);
 	return &o->e[i];
 }
 
 static struct entry *
-insert(struct out *o, const char *path)
+insert(struct out *o, const char *path, uint64_t key)
 {
 	struct entry *old, *e;
 	size_t oldcap, i;
@@ -82,13 +91,14 @@ insert(struct out *o, const char *path)
 		o->e = xcalloc(o->cap, sizeof(*o->e));
 		for (i = 0; i < oldcap; i++)
 			if (old[i].path != NULL)
-				*slot(o, old[i].path) = old[i];
+				*slot(o, old[i].path, old[i].key) = old[i];
 		free(old);
 	}
-	e = slot(o, path);
+	e = slot(o, path, key);
 	if (e->path == NULL) {
 		memset(e, 0, sizeof(*e));
 		e->path = xstrdup(path);
+		e->key = key;
 		o->n++;
 	}
 	return e;
@@ -144,7 +154,7 @@ read_manifest(struct out *o)
 		if (*end != ' ' || end[1] == '\0' || end[1] == '/' ||
 		    strstr(end + 1, "..") != NULL)
 			continue;
-		e = insert(o, end + 1);
+		e = insert(o, end + 1, path_key(end + 1));
 		e->hash = h;
 		e->size = (size_t)size;
 	}
@@ -551,10 +561,11 @@ stage_write(struct out *o, int i, const char *rel, const char *data,
 static void
 record(struct out *o, const char *rel, uint64_t h, size_t n, int written)
 {
+	uint64_t key = path_key(rel);
 	struct entry *e;
 
 	pthread_mutex_lock(&o->lock);
-	e = insert(o, rel);
+	e = insert(o, rel, key);
 	e->hash = h;
 	e->size = n;
 	e->seen = 1;
@@ -568,7 +579,7 @@ record(struct out *o, const char *rel, uint64_t h, size_t n, int written)
 int
 out_write(struct out *o, const char *rel, const char *data, size_t n)
 {
-	uint64_t h = util_hash(UTIL_HASH_INIT, data, n);
+	uint64_t h = util_hash(UTIL_HASH_INIT, data, n), key;
 	struct entry *e;
 	struct stat st;
 	int known, exists, unchanged, fresh = in_fresh(o, rel);
@@ -579,8 +590,9 @@ out_write(struct out *o, const char *rel, const char *data, size_t n)
 		record(o, rel, h, n, 1);
 		return 1;
 	}
+	key = path_key(rel);
 	pthread_mutex_lock(&o->lock);
-	e = slot(o, rel);
+	e = slot(o, rel, key);
 	known = e->path != NULL && e->hash == h && e->size == n;
 	pthread_mutex_unlock(&o->lock);
 	exists = fstatat(o->dirfd, rel, &st, AT_SYMLINK_NOFOLLOW) == 0;

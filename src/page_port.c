@@ -114,8 +114,11 @@ port_services(struct worker *w, const struct model_port *mp, unsigned port)
 	dict_sets(d, dict_add(d, DICT_ROOT, N_HAS_SERVICE), N_PRIMARY_SERVICE,
 	    mp->names[0].name);
 	buf_reset(&w->tmp);
-	for (i = 0; i < mp->nnames; i++)
-		buf_printf(&w->tmp, "%s%s", i > 0 ? ", " : "", mp->names[i].name);
+	for (i = 0; i < mp->nnames; i++) {
+		if (i > 0)
+			buf_puts(&w->tmp, ", ");
+		buf_puts(&w->tmp, mp->names[i].name);
+	}
 	dict_set(d, DICT_ROOT, N_SERVICE_NAMES, w->tmp.data, w->tmp.len);
 	if ((n = model_others(w->s->model, port, other)) == 0)
 		return;
@@ -316,8 +319,9 @@ port_make(struct worker *w, size_t i)
 		return port_markdown(w, port);
 	buf_reset(&w->body);
 	for (k = 0; k < n; k++) {
-		buf_printf(&w->body, "<section class=\"section section-%s\">\n",
-		    tmpl_section_name(s->ts, k));
+		buf_puts(&w->body, "<section class=\"section section-");
+		buf_puts(&w->body, tmpl_section_name(s->ts, k));
+		buf_puts(&w->body, "\">\n");
 		if (!render_page(s->ts, port_section(s, port, k), w->d, w->cache,
 		    &w->body))
 			return 0;

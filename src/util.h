@@ -42,6 +42,9 @@ int util_file_hash(const char *path, uint64_t *h);
 #define UTIL_HASH_INIT 0xcbf29ce484222325ULL
 uint64_t util_hash(uint64_t h, const void *p, size_t n);
 
+/* Writes v in decimal and a NUL to s (room for 21 bytes); returns the digits. */
+size_t util_utoa(unsigned long v, char *s);
+
 /*
  * Copies n bytes of s to a new NUL-terminated string in which invalid
  * UTF-8, NUL and C0 controls other than tab and newline, and the Unicode

@@ -7,7 +7,7 @@ gen() { "$PP" -t "$T/tpl" -c "$ROOT/content" -r "$REG" "$@"; }
 
 gen -q -o "$T/a" && gen -q -o "$T/b"
 check "two fresh builds are byte-identical (diff -r)" diff -r "$T/a" "$T/b"
-SOURCE_DATE_EPOCH=1700000000 gen -q -o "$T/c"
+SOURCE_DATE_EPOCH=1700000000 gen -q -o "$T/c" --range 0-99
 check "SOURCE_DATE_EPOCH puts its date on pages, else no date" \
 	bash -c "grep -q '2023-11-14' '$T/c/port/22.html' && ! grep -rq '2023-11-14' '$T/a/port/22.html'"
 
@@ -67,18 +67,18 @@ template_error "missing include: file:line, site unchanged" layouts/port.html \
 complete_pages() {
 	python3 - "$1" <<'PY'
 import os, sys
-d = sys.argv[1] + '/port'
 bad = 0
-for n in os.listdir(d):
-    if n.startswith('.'):
+# One open, fstat and pread a page: 20 rounds over 65,536 pages add up.
+for e in os.scandir(sys.argv[1] + '/port'):
+    if e.name.startswith('.'):
         continue  # a temporary file, never a page; the next build sweeps it
-    with open(os.path.join(d, n), 'rb') as f:
-        f.seek(0, 2)
-        if f.tell() < 100:
-            bad += 1; continue
-        f.seek(-8, 2)
-        if f.read() != b'</html>\n':
+    fd = os.open(e.path, os.O_RDONLY)
+    try:
+        size = os.fstat(fd).st_size
+        if size < 100 or os.pread(fd, 8, size - 8) != b'</html>\n':
             bad += 1
+    finally:
+        os.close(fd)
 sys.exit(1 if bad else 0)
 PY
 }

@@ -156,11 +156,16 @@ run() {
 	rm -rf "$w"
 }
 
+# A hundred small builds, each mostly start-up on one thread: one per core
+# at a time (each in its own directory; results are single lines).
+cores=$(getconf _NPROCESSORS_ONLN)
 for loc in csv services note-body note-front conf-text conf-lang conf-url conf-url2; do
 	for n in $("$PAY" list); do
-		run "$loc" "$n"
+		while [ "$(jobs -rp | wc -l)" -ge "$cores" ]; do wait -n; done
+		run "$loc" "$n" &
 	done
 done
+wait
 
 # Every payload at once: registries, notes and site.conf, in a whole build
 # (a --range build writes only port pages: the indexes, the services
