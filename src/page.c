@@ -14,8 +14,9 @@
 
 /* In sitemap order: the sitemaps list the kinds marked so, in this order. */
 const struct page_kind *const page_kinds[] = {
-	/* First: its two long files are made while the port pages are. */
+	/* First: their long files are made while the port pages are. */
 	&page_api,
+	&page_search_data,
 	&page_home,
 	&page_range,
 	&page_block,
@@ -25,7 +26,6 @@ const struct page_kind *const page_kinds[] = {
 	&page_port,
 	&page_search,
 	&page_404,
-	&page_search_data,
 	&page_assets,
 	&page_robots,
 	&page_sitemap,

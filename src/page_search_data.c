@@ -3,23 +3,36 @@
 #include <string.h>
 
 #include "page.h"
+#include "util.h"
+
+/* 1 if c is written as \\u00XX in a string literal. */
+static int
+js_escaped(unsigned char c)
+{
+	/* Escaping < keeps "</script>" from ever closing a tag. */
+	return c == '"' || c == '\\' || c < 0x20 || c == '<' || c == '>' ||
+	    c == '&' || c == '\'';
+}
 
 /* Appends s as the inside of a JavaScript string literal. */
 static void
 js_string(buf *b, const char *s, size_t n)
 {
-	size_t i;
+	static const char hex[] = "0123456789abcdef";
+	char esc[6] = { '\\', 'u', '0', '0', 0, 0 };
+	size_t i, start = 0;
+	unsigned char c;
 
 	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		/* Escaping < keeps "</script>" from ever closing a tag. */
-		if (c == '"' || c == '\\' || c < 0x20 || c == '<' || c == '>' ||
-		    c == '&' || c == '\'')
-			buf_printf(b, "\\u%04x", c);
-		else
-			buf_putc(b, (char)c);
+		if (!js_escaped(c = (unsigned char)s[i]))
+			continue;
+		buf_put(b, s + start, i - start);
+		esc[4] = hex[c >> 4];
+		esc[5] = hex[c & 15];
+		buf_put(b, esc, sizeof(esc));
+		start = i + 1;
 	}
+	buf_put(b, s + start, n - start);
 }
 
 static void
@@ -69,9 +82,12 @@ data_port(buf *b, const struct model_port *mp, const struct uses *u,
     unsigned p)
 {
 	const struct content_note *n = mp->note;
+	char num[24];
 	size_t i;
 
-	buf_printf(b, "[%u,\"", p);
+	buf_putc(b, '[');
+	buf_put(b, num, util_utoa(p, num));
+	buf_puts(b, ",\"");
 	for (i = 0; i < mp->nnames; i++) {
 		if (i > 0)
 			buf_puts(b, ", ");
