@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "lock.h"
+#include "manifest.h"
 #include "out.h"
 #include "util.h"
 
@@ -25,20 +26,11 @@
 #define STAMP ".portpages-stamp"
 #define TMP_PREFIX ".portpages-tmp-"
 
-struct entry {
-	char		*path;
-	uint64_t	 key;		/* hash of path */
-	uint64_t	 hash;
-	size_t		 size;
-	int		 seen;		/* written or confirmed by this build */
-};
-
 struct out {
 	char		*dir;
 	int		 dirfd;
 	struct lock	 dirlock;	/* held from out_open to out_close */
-	struct entry	*e;		/* open addressing by path */
-	size_t		 cap, n;
+	struct manifest	 m;
 	int64_t		 built;		/* manifest mtime (ns), 0 if none */
 	uint64_t	 stamp;
 	int		 have_stamp;
@@ -57,51 +49,6 @@ static int64_t
 mtime_ns(const struct stat *st)
 {
 	return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
-}
-
-static uint64_t
-path_key(const char *path)
-{
-	return util_hash(UTIL_HASH_INIT, path, strlen(path));
-}
-
-/* The entry for path (key: its path_key), or the empty one where it goes. */
-static struct entry *
-slot(struct out *o, const char *path, uint64_t key)
-{
-	size_t i = (size_t)key & (o->cap - 1);
-
-	/* Keys first: a probe then rarely reads a path it does not want. */
-	while (o->e[i].path != NULL && (o->e[i].key != key ||
-	    strcmp(o->e[i].path, path) != 0))
-		i = (i + 1) & (o->cap - 1);
-	return &o->e[i];
-}
-
-static struct entry *
-insert(struct out *o, const char *path, uint64_t key)
-{
-	struct entry *old, *e;
-	size_t oldcap, i;
-
-	if ((o->n + 1) * 2 > o->cap) {
-		old = o->e;
-		oldcap = o->cap;
-		o->cap = o->cap ? o->cap * 2 : 1u << 17;
-		o->e = xcalloc(o->cap, sizeof(*o->e));
-		for (i = 0; i < oldcap; i++)
-			if (old[i].path != NULL)
-				*slot(o, old[i].path, old[i].key) = old[i];
-		free(old);
-	}
-	e = slot(o, path, key);
-	if (e->path == NULL) {
-		memset(e, 0, sizeof(*e));
-		e->path = xstrdup(path);
-		e->key = key;
-		o->n++;
-	}
-	return e;
 }
 
 /* Reads name in the output directory; NULL if it is not there. Caller frees. */
@@ -133,32 +80,18 @@ read_meta(struct out *o, const char *name, size_t *len, int64_t *mtime)
 	return text;
 }
 
+/* Reads the manifest of the previous build and its stamp. */
 static void
 read_manifest(struct out *o)
 {
-	char *text, *p, *eol, *end;
-	struct entry *e;
+	char *text;
 	size_t len;
-	uint64_t h;
-	unsigned long long size;
 	int64_t mt;
 
-	if ((text = read_meta(o, MANIFEST, &len, &mt)) == NULL)
-		return;
-	o->built = mt;
-	for (p = text; (eol = strchr(p, '\n')) != NULL; p = eol + 1) {
-		*eol = '\0';
-		h = strtoull(p, &end, 16);
-		size = strtoull(end, &end, 10);
-		/* Only relative paths below the directory: the file is not trusted. */
-		if (*end != ' ' || end[1] == '\0' || end[1] == '/' ||
-		    strstr(end + 1, "..") != NULL)
-			continue;
-		e = insert(o, end + 1, path_key(end + 1));
-		e->hash = h;
-		e->size = (size_t)size;
+	if ((text = read_meta(o, MANIFEST, &len, &mt)) != NULL) {
+		o->built = mt;
+		manifest_set_text(&o->m, text, len);
 	}
-	free(text);
 	if ((text = read_meta(o, STAMP, &len, &mt)) != NULL) {
 		o->stamp = strtoull(text, NULL, 16);
 		o->have_stamp = 1;
@@ -220,8 +153,7 @@ out_open(const char *dir, int nowait)
 
 	o->dir = xstrdup(dir);
 	o->dirfd = o->dirlock.fd = -1;
-	o->cap = 1u << 17;
-	o->e = xcalloc(o->cap, sizeof(*o->e));
+	manifest_init(&o->m);
 	pthread_mutex_init(&o->lock, NULL);
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
 		util_err(dir, 0, "cannot create output directory: %s",
@@ -277,7 +209,8 @@ untouched(struct out *o, const char *rel, size_t size, struct stat *st)
 
 struct check {
 	struct out	*o;
-	size_t		 lo, hi;	/* a slice of the entry table */
+	char		*lo, *hi;	/* a slice of the manifest's lines */
+	size_t		 files;
 	int		 ok;
 };
 
@@ -286,12 +219,17 @@ check_slice(void *arg)
 {
 	struct check *c = arg;
 	struct stat st;
-	size_t i;
+	char *p, *path;
+	uint64_t h;
+	size_t size;
 
-	for (i = c->lo; i < c->hi && c->ok; i++)
-		if (c->o->e[i].path != NULL && !untouched(c->o, c->o->e[i].path,
-		    c->o->e[i].size, &st))
+	for (p = c->lo; p < c->hi && c->ok; p += strlen(p) + 1) {
+		if ((path = manifest_line(p, &h, &size)) == NULL)
+			continue;
+		c->files++;
+		if (!untouched(c->o, path, size, &st))
 			c->ok = 0;
+	}
 	return NULL;
 }
 
@@ -299,17 +237,21 @@ int
 out_uptodate(struct out *o, uint64_t inputs)
 {
 	struct check c[2];
+	char *mid;
 	pthread_t t;
 	size_t i;
 	int two;
 
-	if (!o->have_stamp || o->stamp != inputs || o->n == 0)
-		return 0;
+	if (!o->have_stamp || o->stamp != inputs || o->m.lines == 0)
+		goto load;
 	/* Half the stat calls on another thread: they are all a no-op build does. */
+	mid = o->m.text + o->m.len / 2;
+	mid += strlen(mid) + 1;
 	for (i = 0; i < 2; i++) {
 		c[i].o = o;
-		c[i].lo = i * o->cap / 2;
-		c[i].hi = (i + 1) * o->cap / 2;
+		c[i].lo = i == 0 ? o->m.text : mid;
+		c[i].hi = i == 0 ? mid : o->m.text + o->m.len;
+		c[i].files = 0;
 		c[i].ok = 1;
 	}
 	two = pthread_create(&t, NULL, check_slice, &c[1]) == 0;
@@ -318,14 +260,15 @@ out_uptodate(struct out *o, uint64_t inputs)
 		pthread_join(t, NULL);
 	else
 		check_slice(&c[1]);
-	if (!c[0].ok || !c[1].ok)
-		return 0;
+	if (!c[0].ok || !c[1].ok || c[0].files + c[1].files == 0)
+		goto load;
 	/* Every file stands as the last build left it: all are this build's too. */
-	for (i = 0; i < o->cap; i++)
-		o->e[i].seen = o->e[i].path != NULL;
-	o->st.unchanged = o->n;
+	o->st.unchanged = c[0].files + c[1].files;
 	o->fast = 1;
 	return 1;
+load:
+	manifest_load(&o->m);
+	return 0;
 }
 
 /* The index of the new directory rel is in (at any depth), or -1. */
@@ -561,11 +504,11 @@ stage_write(struct out *o, int i, const char *rel, const char *data,
 static void
 record(struct out *o, const char *rel, uint64_t h, size_t n, int written)
 {
-	uint64_t key = path_key(rel);
-	struct entry *e;
+	uint64_t key = manifest_key(rel);
+	struct manifest_entry *e;
 
 	pthread_mutex_lock(&o->lock);
-	e = insert(o, rel, key);
+	e = manifest_add(&o->m, rel, key);
 	e->hash = h;
 	e->size = n;
 	e->seen = 1;
@@ -580,7 +523,7 @@ int
 out_write(struct out *o, const char *rel, const char *data, size_t n)
 {
 	uint64_t h = util_hash(UTIL_HASH_INIT, data, n), key;
-	struct entry *e;
+	struct manifest_entry *e;
 	struct stat st;
 	int known, exists, unchanged, fresh = in_fresh(o, rel);
 
@@ -590,9 +533,9 @@ out_write(struct out *o, const char *rel, const char *data, size_t n)
 		record(o, rel, h, n, 1);
 		return 1;
 	}
-	key = path_key(rel);
+	key = manifest_key(rel);
 	pthread_mutex_lock(&o->lock);
-	e = slot(o, rel, key);
+	e = manifest_find(&o->m, rel, key);
 	known = e->path != NULL && e->hash == h && e->size == n;
 	pthread_mutex_unlock(&o->lock);
 	exists = fstatat(o->dirfd, rel, &st, AT_SYMLINK_NOFOLLOW) == 0;
@@ -613,30 +556,14 @@ out_write(struct out *o, const char *rel, const char *data, size_t n)
 	return 1;
 }
 
-static int
-by_path(const void *a, const void *b)
-{
-	return strcmp((*(const struct entry *const *)a)->path,
-	    (*(const struct entry *const *)b)->path);
-}
-
 /* Writes the manifest of every entry still listed, then the stamp. */
 static int
 finish(struct out *o, uint64_t inputs)
 {
-	struct entry **v = xmalloc((o->n + 1) * sizeof(*v));
-	size_t i, k = 0;
 	buf b = { 0 };
 	int rc;
 
-	for (i = 0; i < o->cap; i++)
-		if (o->e[i].path != NULL)
-			v[k++] = &o->e[i];
-	qsort(v, k, sizeof(*v), by_path);
-	for (i = 0; i < k; i++)
-		buf_printf(&b, "%016llx %zu %s\n",
-		    (unsigned long long)v[i]->hash, v[i]->size, v[i]->path);
-	free(v);
+	manifest_print(&o->m, &b);
 	rc = unstamp(o) && replace(o, MANIFEST, b.data ? b.data : "", b.len,
 	    faccessat(o->dirfd, MANIFEST, F_OK, AT_EACCESS) == 0);
 	buf_reset(&b);
@@ -665,28 +592,24 @@ out_close(struct out *o, int ok, int keep_old, uint64_t inputs,
 			rmtree(o, o->stage[i]);
 			rc = ok = 0;
 		}
-	if (ok && o->dirfd >= 0) {
-		for (i = 0; i < o->cap; i++) {
-			struct entry *e = &o->e[i];
+	if (ok && o->dirfd >= 0 && !o->fast) {
+		manifest_load(&o->m);
+		for (i = 0; i < o->m.cap; i++) {
+			struct manifest_entry *e = &o->m.e[i];
 
 			if (e->path == NULL || e->seen || keep_old)
 				continue;
 			/* Only files this program wrote before: never anything else. */
 			if (unlinkat(o->dirfd, e->path, 0) == 0 || errno == ENOENT)
 				o->st.removed++;
-			free(e->path);
 			e->path = NULL;
 		}
 		/* A rewritten manifest is newer than a file touched in the meantime. */
-		if (o->st.written > 0 || o->st.removed > 0 || !o->have_stamp ||
-		    o->stamp != inputs || !o->fast)
-			rc = finish(o, inputs);
+		rc = finish(o, inputs);
 	}
 	if (st != NULL)
 		*st = o->st;
-	for (i = 0; i < o->cap; i++)
-		free(o->e[i].path);
-	free(o->e);
+	manifest_release(&o->m);
 	if (o->dirfd >= 0)
 		close(o->dirfd);
 	lock_release(&o->dirlock);

@@ -1,0 +1,148 @@
+/* manifest.c - what a build wrote: each file's path, hash and size, and the table of them */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "manifest.h"
+#include "util.h"
+
+void
+manifest_init(struct manifest *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->cap = 1u << 17;
+	m->e = xcalloc(m->cap, sizeof(*m->e));
+}
+
+void
+manifest_release(struct manifest *m)
+{
+	arena_free(m->paths);
+	free(m->text);
+	free(m->e);
+	memset(m, 0, sizeof(*m));
+}
+
+void
+manifest_set_text(struct manifest *m, char *text, size_t len)
+{
+	char *p;
+
+	m->text = text;
+	for (p = text; (p = memchr(p, '\n', len - (size_t)(p - text))) != NULL;
+	    p++) {
+		*p = '\0';
+		m->len = (size_t)(p - text) + 1;
+		m->lines++;
+	}
+}
+
+char *
+manifest_line(char *s, uint64_t *hash, size_t *size)
+{
+	char *end;
+
+	*hash = strtoull(s, &end, 16);
+	*size = (size_t)strtoull(end, &end, 10);
+	if (*end != ' ' || end[1] == '\0' || end[1] == '/' ||
+	    strstr(end + 1, "..") != NULL)
+		return NULL;
+	return end + 1;
+}
+
+uint64_t
+manifest_key(const char *path)
+{
+	return util_hash(UTIL_HASH_INIT, path, strlen(path));
+}
+
+struct manifest_entry *
+manifest_find(struct manifest *m, const char *path, uint64_t key)
+{
+	size_t i = (size_t)key & (m->cap - 1);
+
+	/* Keys first: a probe then rarely reads a path it does not want. */
+	while (m->e[i].path != NULL && (m->e[i].key != key ||
+	    strcmp(m->e[i].path, path) != 0))
+		i = (i + 1) & (m->cap - 1);
+	return &m->e[i];
+}
+
+/* Makes room for n entries in all, at most three quarters of the table. */
+static void
+table_reserve(struct manifest *m, size_t n)
+{
+	struct manifest_entry *old = m->e;
+	size_t oldcap = m->cap, i;
+
+	if (n * 4 <= m->cap * 3)
+		return;
+	while (n * 4 > m->cap * 3)
+		m->cap *= 2;
+	m->e = xcalloc(m->cap, sizeof(*m->e));
+	for (i = 0; i < oldcap; i++)
+		if (old[i].path != NULL)
+			*manifest_find(m, old[i].path, old[i].key) = old[i];
+	free(old);
+}
+
+struct manifest_entry *
+manifest_add(struct manifest *m, const char *path, uint64_t key)
+{
+	struct manifest_entry *e;
+
+	table_reserve(m, m->n + 1);
+	e = manifest_find(m, path, key);
+	if (e->path == NULL) {
+		memset(e, 0, sizeof(*e));
+		e->path = arena_dup(&m->paths, path, strlen(path));
+		e->key = key;
+		m->n++;
+	}
+	return e;
+}
+
+void
+manifest_load(struct manifest *m)
+{
+	struct manifest_entry *e;
+	char *p, *path;
+	uint64_t h;
+	size_t size;
+
+	if (m->loaded)
+		return;
+	m->loaded = 1;
+	table_reserve(m, m->lines);
+	for (p = m->text; p < m->text + m->len; p += strlen(p) + 1) {
+		if ((path = manifest_line(p, &h, &size)) == NULL)
+			continue;
+		e = manifest_add(m, path, manifest_key(path));
+		e->hash = h;
+		e->size = size;
+	}
+}
+
+static int
+by_path(const void *a, const void *b)
+{
+	return strcmp((*(const struct manifest_entry *const *)a)->path,
+	    (*(const struct manifest_entry *const *)b)->path);
+}
+
+void
+manifest_print(const struct manifest *m, buf *b)
+{
+	const struct manifest_entry **v = xmalloc((m->n + 1) * sizeof(*v));
+	size_t i, k = 0;
+
+	for (i = 0; i < m->cap; i++)
+		if (m->e[i].path != NULL)
+			v[k++] = &m->e[i];
+	qsort(v, k, sizeof(*v), by_path);
+	for (i = 0; i < k; i++)
+		buf_printf(b, "%016llx %zu %s\n",
+		    (unsigned long long)v[i]->hash, v[i]->size, v[i]->path);
+	free(v);
+}

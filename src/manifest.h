@@ -1,0 +1,71 @@
+/* manifest.h - what a build wrote: each file's path, hash and size, and the table of them */
+#ifndef MANIFEST_H
+#define MANIFEST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+struct arena;
+
+struct manifest_entry {
+	char		*path;		/* NULL: an empty slot */
+	uint64_t	 key;		/* manifest_key(path) */
+	uint64_t	 hash;		/* of the file's bytes */
+	size_t		 size;
+	int		 seen;		/* written or confirmed by this build */
+};
+
+/*
+ * The previous build's manifest as text, one string per line, and a table
+ * of files by path (open addressing) that the lines go into only when a
+ * build needs it: a no-op build reads the lines as they are.
+ */
+struct manifest {
+	struct manifest_entry *e;
+	size_t		 cap, n;
+	struct arena	*paths;		/* the entries' paths */
+	char		*text;		/* the lines, NUL-separated */
+	size_t		 len, lines;
+	int		 loaded;	/* the lines are in the table */
+};
+
+/* An empty manifest with room for a whole site. Release with manifest_release. */
+void manifest_init(struct manifest *m);
+
+/* Frees what m holds; m is then empty and must be initialised again. */
+void manifest_release(struct manifest *m);
+
+/*
+ * Takes text (len bytes, a malloc'd string, freed by manifest_release) as
+ * the previous build's manifest and makes each line a string; a last line
+ * without its newline is left out.
+ */
+void manifest_set_text(struct manifest *m, char *text, size_t len);
+
+/*
+ * The path of line s ("HASH SIZE PATH"), with its hash and size; NULL if it
+ * is not such a line or its path is absolute or has "..": the manifest is
+ * not trusted.
+ */
+char *manifest_line(char *s, uint64_t *hash, size_t *size);
+
+/* Puts the lines in the table, once. */
+void manifest_load(struct manifest *m);
+
+/* The key the table files path under. */
+uint64_t manifest_key(const char *path);
+
+/* The entry of path (key: its manifest_key), or the empty slot where it would go. */
+struct manifest_entry *manifest_find(struct manifest *m, const char *path,
+    uint64_t key);
+
+/* The entry of path, added (zeroed, path copied) if it is not in the table. */
+struct manifest_entry *manifest_add(struct manifest *m, const char *path,
+    uint64_t key);
+
+/* Appends the manifest of every entry in the table to b, sorted by path. */
+void manifest_print(const struct manifest *m, buf *b);
+
+#endif
