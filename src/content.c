@@ -249,8 +249,8 @@ render_note(const char *md)
 }
 
 /*
- * Reads, checks and renders dir/name (the note of port): the one place a
- * note is read. Returns NULL (error reported) if it is not acceptable.
+ * Reads and checks dir/name (the note of port): the one place a note is
+ * read. Returns NULL (error reported) if it is not acceptable.
  */
 static struct content_note *
 note_load(struct content *c, const char *dir, const char *name)
@@ -271,11 +271,6 @@ note_load(struct content *c, const char *dir, const char *name)
 		goto out;
 	/* The body keeps no controls or bidirectional overrides. */
 	note->markdown = util_utf8_clean(text + body, len - body, NULL);
-	if ((note->html = render_note(note->markdown)) == NULL) {
-		util_err(path, 0, "cmark failed to render the note");
-		note_free(note);
-		note = NULL;
-	}
 out:
 	free(text);
 	free(path);
@@ -334,6 +329,22 @@ content_load(const char *dir)
 		return NULL;
 	}
 	return c;
+}
+
+int
+content_render(struct content *c)
+{
+	size_t port;
+
+	for (port = 0; port < sizeof(c->notes) / sizeof(c->notes[0]); port++)
+		if (c->notes[port] != NULL && c->notes[port]->html == NULL &&
+		    (c->notes[port]->html = render_note(c->notes[port]->markdown))
+		    == NULL) {
+			util_err(c->dir, 0, "ports/%zu.md: cmark failed to render "
+			    "the note", port);
+			return 0;
+		}
+	return 1;
 }
 
 void

@@ -17,7 +17,7 @@ struct content_note {
 	char	**name;		/* search names, nname of them */
 	size_t	 nname;
 	char	*markdown;	/* the body, controls replaced by U+FFFD */
-	char	*html;		/* the body in cmark's safe mode, headings one level down */
+	char	*html;		/* the body in cmark's safe mode, headings one level down (content_render) */
 };
 
 struct content {
@@ -39,6 +39,12 @@ extern const char *const content_risks[];
  * setting or note; free with content_free (NULL is fine).
  */
 struct content *content_load(const char *dir);
+/*
+ * Renders every note's Markdown into its html, once: after the up-to-date
+ * check, which needs only the notes' bytes. Returns 0 (error reported) on
+ * failure.
+ */
+int content_render(struct content *c);
 void content_free(struct content *c);
 
 #endif

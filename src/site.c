@@ -109,7 +109,7 @@ site_load(struct site *s, const struct site_opts *o, const char *registry,
 	    sources_find(&s->src, &s->con->conf, registry, inputs);
 }
 
-/* The registry and the per-port model: after the up-to-date check, which needs only a hash. */
+/* The notes' HTML, the registry and the per-port model: after the up-to-date check, which needs only hashes. */
 static int
 site_load_registry(struct site *s, const char *registry)
 {
@@ -118,7 +118,8 @@ site_load_registry(struct site *s, const char *registry)
 		    "IANA's CSV at %s/registry.csv", s->o->content);
 		return 0;
 	}
-	if ((s->reg = registry_load(registry)) == NULL ||
+	if (!content_render(s->con) ||
+	    (s->reg = registry_load(registry)) == NULL ||
 	    !sources_load(&s->src, s->reg, s->con->uses))
 		return 0;
 	s->model = model_new(s->reg, s->con, s->src.nmap);
