@@ -91,7 +91,14 @@ dict_set(dict *d, size_t node, int name, const char *value,
 	buf_grow(&d->v, len);
 	start = d->v.len;
 	o = d->v.data + start;
-	for (i = 0; i < len; i++) {
+	/* Most values have nothing to fold: words and single inner spaces. */
+	for (i = 0; i < len && ((unsigned char)value[i] > ' ' || (value[i] ==
+	    ' ' && i > 0 && i + 1 < len && (unsigned char)value[i + 1] > ' '));
+	    i++)
+		;
+	memcpy(o, value, i);
+	o += i;
+	for (; i < len; i++) {
 		if (is_space(value[i])) {
 			gap = 1;
 			continue;
