@@ -111,7 +111,7 @@ manifest_load(struct manifest *m)
 	uint64_t h;
 	size_t size;
 
-	if (m->loaded)
+	if (m->loaded || m->text == NULL)
 		return;
 	m->loaded = 1;
 	table_reserve(m, m->lines);
