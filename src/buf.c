@@ -46,6 +46,14 @@ buf_putc(buf *b, int c)
 }
 
 void
+buf_putu(buf *b, unsigned long v)
+{
+	char s[24];
+
+	buf_put(b, s, util_utoa(v, s));
+}
+
+void
 buf_printf(buf *b, const char *fmt, ...)
 {
 	va_list ap;

@@ -19,6 +19,8 @@ void buf_grow(buf *b, size_t extra);
 void buf_put(buf *b, const void *p, size_t n);
 void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, int c);
+/* Appends v in decimal. */
+void buf_putu(buf *b, unsigned long v);
 void buf_printf(buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Appends s with & < > " as entities, the way cmark escapes text. */

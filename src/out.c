@@ -493,10 +493,16 @@ static int
 stage_write(struct out *o, int i, const char *rel, const char *data,
     size_t n)
 {
+	const char *rest = rel + strlen(o->fresh[i]);
+	size_t a = strlen(o->stage[i]), b = strlen(rest);
 	char path[4200];
 
-	snprintf(path, sizeof(path), "%s%s", o->stage[i],
-	    rel + strlen(o->fresh[i]));
+	if (a + b >= sizeof(path)) {
+		report_once(o, rel, "path too long");
+		return 0;
+	}
+	memcpy(path, o->stage[i], a);
+	memcpy(path + a, rest, b + 1);
 	return write_new(o, path, rel, data, n);
 }
 

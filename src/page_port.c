@@ -7,6 +7,7 @@
 #include "names.h"
 #include "page.h"
 #include "render.h"
+#include "util.h"
 
 static size_t
 port_count(const struct site *s)
@@ -14,11 +15,23 @@ port_count(const struct site *s)
 	return s->o->hi - s->o->lo + 1;
 }
 
+/* "port/N.ext" into rel (room for 32 bytes). */
+static void
+port_rel(unsigned long port, const char *ext, char *rel)
+{
+	size_t n = 5;
+
+	memcpy(rel, "port/", n);
+	n += util_utoa(port, rel + n);
+	rel[n++] = '.';
+	strcpy(rel + n, ext);
+}
+
 static void
 port_path(const struct site *s, size_t i, char *rel, size_t n)
 {
-	snprintf(rel, n, "port/%zu.%s", s->o->lo + i, s->o->markdown ? "md" :
-	    "html");
+	(void)n;
+	port_rel(s->o->lo + i, s->o->markdown ? "md" : "html", rel);
 }
 
 /* The length of s cut to at most max bytes without splitting a character. */
@@ -211,6 +224,7 @@ port_context(struct worker *w, const struct model_port *mp, unsigned port)
 	const struct port_range_info *ri = port_range_info(port_range_of(port));
 	const struct content_note *note = mp->note;
 	unsigned block = port / MODEL_BLOCK * MODEL_BLOCK;
+	const char *name;
 	dict *d = w->d;
 	char url[32], text[64];
 	size_t k, i;
@@ -239,13 +253,20 @@ port_context(struct worker *w, const struct model_port *mp, unsigned port)
 	    block + MODEL_BLOCK - 1);
 	page_crumb(w, url, text);
 	buf_reset(&w->title);
-	buf_printf(&w->title, "Port %u", port);
-	if (note != NULL && note->title[0] != '\0')
-		buf_printf(&w->title, ": %s", note->title);
-	else if (mp->nnames > 0)
-		buf_printf(&w->title, ": %s", mp->names[0].name);
+	buf_puts(&w->title, "Port ");
+	buf_putu(&w->title, port);
+	name = note != NULL && note->title[0] != '\0' ? note->title :
+	    mp->nnames > 0 ? mp->names[0].name : NULL;
+	if (name != NULL) {
+		buf_puts(&w->title, ": ");
+		buf_puts(&w->title, name);
+	}
 	buf_reset(&w->body);
-	buf_printf(&w->body, "Port %u is a %s port", port, ri->name);
+	buf_puts(&w->body, "Port ");
+	buf_putu(&w->body, port);
+	buf_puts(&w->body, " is a ");
+	buf_puts(&w->body, ri->name);
+	buf_puts(&w->body, " port");
 	if (mp->best == REGISTRY_ASSIGNED && mp->desc != NULL)
 		buf_printf(&w->body, " assigned to %s (%.*s)", mp->nnames > 0 ?
 		    mp->names[0].name : "", (int)utf8_prefix(mp->desc, 120),
@@ -266,7 +287,7 @@ port_values(struct worker *w, unsigned port)
 	size_t i, n;
 	char rel[32];
 
-	snprintf(rel, sizeof(rel), "port/%u.html", port);
+	port_rel(port, "html", rel);
 	page_start(w, rel);
 	port_ranges(w, port);
 	port_services(w, mp, port);
