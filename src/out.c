@@ -506,11 +506,11 @@ stage_write(struct out *o, int i, const char *rel, const char *data,
 	return write_new(o, path, rel, data, n);
 }
 
-/* Lists rel in the manifest as written (or confirmed) by this build. */
+/* Lists rel (key: its manifest_key) as written (or confirmed) by this build. */
 static void
-record(struct out *o, const char *rel, uint64_t h, size_t n, int written)
+record(struct out *o, const char *rel, uint64_t key, uint64_t h, size_t n,
+    int written)
 {
-	uint64_t key = manifest_key(rel);
 	struct manifest_entry *e;
 
 	pthread_mutex_lock(&o->lock);
@@ -528,7 +528,7 @@ record(struct out *o, const char *rel, uint64_t h, size_t n, int written)
 int
 out_write(struct out *o, const char *rel, const char *data, size_t n)
 {
-	uint64_t h = util_hash(UTIL_HASH_INIT, data, n), key;
+	uint64_t h = util_hash(UTIL_HASH_INIT, data, n), key = manifest_key(rel);
 	struct manifest_entry *e;
 	struct stat st;
 	int known, exists, unchanged, fresh = in_fresh(o, rel);
@@ -536,10 +536,9 @@ out_write(struct out *o, const char *rel, const char *data, size_t n)
 	if (fresh >= 0) {
 		if (!stage_write(o, fresh, rel, data, n))
 			return 0;
-		record(o, rel, h, n, 1);
+		record(o, rel, key, h, n, 1);
 		return 1;
 	}
-	key = manifest_key(rel);
 	pthread_mutex_lock(&o->lock);
 	e = manifest_find(&o->m, rel, key);
 	known = e->path != NULL && e->hash == h && e->size == n;
@@ -558,7 +557,7 @@ out_write(struct out *o, const char *rel, const char *data, size_t n)
 		    (size_t)st.st_size == n && same_bytes(o->dirfd, rel, data, n);
 	if (!unchanged && (!unstamp(o) || !replace(o, rel, data, n, exists)))
 		return 0;
-	record(o, rel, h, n, !unchanged);
+	record(o, rel, key, h, n, !unchanged);
 	return 1;
 }
 

@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "page.h"
-#include "util.h"
 
 /* 1 if c is written as \\u00XX in a string literal. */
 static int
@@ -82,11 +81,10 @@ data_port(buf *b, const struct model_port *mp, const struct uses *u,
     unsigned p)
 {
 	const struct content_note *n = mp->note;
-	char num[24];
 	size_t i;
 
 	buf_putc(b, '[');
-	buf_put(b, num, util_utoa(p, num));
+	buf_putu(b, p);
 	buf_puts(b, ",\"");
 	for (i = 0; i < mp->nnames; i++) {
 		if (i > 0)
