@@ -1,4 +1,5 @@
 /* buf.c - growable byte buffers */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,15 +21,6 @@ buf_grow(buf *b, size_t extra)
 		need = 256;
 	b->data = xrealloc(b->data, need);
 	b->cap = need;
-}
-
-void
-buf_put(buf *b, const void *p, size_t n)
-{
-	buf_grow(b, n);
-	memcpy(b->data + b->len, p, n);
-	b->len += n;
-	b->data[b->len] = '\0';
 }
 
 void
@@ -79,48 +71,64 @@ buf_printf(buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
-/* Bytes escaped in text (1) and, besides, in attribute values (2). */
-static const unsigned char escapes[256] = {
-	['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 2
+/* What a byte becomes when escaped: len bytes of s; len 0: itself. */
+struct esc {
+	unsigned char	 len;
+	char		 s[7];
 };
 
-/* Appends s with & < > " (and ' when quote is 2) as entities. */
-static void
-put_escaped(buf *b, const char *s, size_t n, unsigned char quote)
-{
-	size_t i = 0, start = 0;
-	const char *ent;
+#define ESC_MAX 6	/* the longest of them: a value grows at most 6 times */
 
-	for (;;) {
-		while (i < n && (escapes[(unsigned char)s[i]] == 0 ||
-		    escapes[(unsigned char)s[i]] > quote))
-			i++;
+/* Text, as cmark escapes it; attribute values; link destinations (% aside). */
+static const struct esc esc_html[256] = {
+	['&'] = { 5, "&amp;" }, ['<'] = { 4, "&lt;" }, ['>'] = { 4, "&gt;" },
+	['"'] = { 6, "&quot;" }
+};
+static const struct esc esc_attr[256] = {
+	['&'] = { 5, "&amp;" }, ['<'] = { 4, "&lt;" }, ['>'] = { 4, "&gt;" },
+	['"'] = { 6, "&quot;" }, ['\''] = { 5, "&#39;" }
+};
+
+/* Writes s escaped by table t at o (room for ESC_MAX * n); returns the bytes written. */
+static size_t
+escape_to(char *o, const char *s, size_t n, const struct esc *t)
+{
+	char *start = o;
+	size_t i = 0, run;
+	const struct esc *e;
+
+	while (i < n) {
+		for (run = i; i < n && t[(unsigned char)s[i]].len == 0; i++)
+			;
+		memcpy(o, s + run, i - run);
+		o += i - run;
 		if (i == n)
 			break;
-		switch (s[i]) {
-		case '&': ent = "&amp;"; break;
-		case '<': ent = "&lt;"; break;
-		case '>': ent = "&gt;"; break;
-		case '"': ent = "&quot;"; break;
-		default: ent = "&#39;"; break;
-		}
-		buf_put(b, s + start, i - start);
-		buf_puts(b, ent);
-		start = ++i;
+		e = &t[(unsigned char)s[i++]];
+		memcpy(o, e->s, e->len);
+		o += e->len;
 	}
-	buf_put(b, s + start, n - start);
+	return (size_t)(o - start);
+}
+
+static void
+put_escaped(buf *b, const char *s, size_t n, const struct esc *t)
+{
+	buf_grow(b, ESC_MAX * n);
+	b->len += escape_to(b->data + b->len, s, n, t);
+	b->data[b->len] = '\0';
 }
 
 void
 buf_put_html(buf *b, const char *s, size_t n)
 {
-	put_escaped(b, s, n, 1);
+	put_escaped(b, s, n, esc_html);
 }
 
 void
 buf_put_attr(buf *b, const char *s, size_t n)
 {
-	put_escaped(b, s, n, 2);
+	put_escaped(b, s, n, esc_attr);
 }
 
 /*
@@ -130,31 +138,64 @@ buf_put_attr(buf *b, const char *s, size_t n)
 static int
 href_safe(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || (c != 0 && strchr("-_.+!*(),%#@?=;:/$~",
-	    c) != NULL);
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9'))
+		return 1;
+	switch (c) {
+	case '-': case '_': case '.': case '+': case '!': case '*': case '(':
+	case ')': case ',': case '%': case '#': case '@': case '?': case '=':
+	case ';': case ':': case '/': case '$': case '~':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static unsigned char escapes[256];
+
+static void
+escapes_fill(void)
+{
+	int c;
+
+	for (c = 0; c < 256; c++)
+		escapes[c] = (esc_attr[c].len ? BUF_ESC_MARKUP : 0) |
+		    (href_safe((unsigned char)c) ? 0 : BUF_ESC_URL);
+}
+
+const unsigned char *
+buf_escapes(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, escapes_fill);
+	return escapes;
 }
 
 void
 buf_put_href(buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	size_t i, start = 0;
+	size_t i;
 	unsigned char c;
+	char *o;
 
+	buf_grow(b, ESC_MAX * n);
+	o = b->data + b->len;
 	for (i = 0; i < n; i++) {
 		if (href_safe(c = (unsigned char)s[i]))
-			continue;
-		buf_put(b, s + start, i - start);
-		if (c == '&')
-			buf_puts(b, "&amp;");
-		else if (c == '\'')
-			buf_puts(b, "&#x27;");
-		else
-			buf_printf(b, "%%%c%c", hex[c >> 4], hex[c & 15]);
-		start = i + 1;
+			*o++ = (char)c;
+		else if (c == '&' || c == '\'') {
+			memcpy(o, c == '&' ? "&amp;" : "&#x27;", c == '&' ? 5 : 6);
+			o += c == '&' ? 5 : 6;
+		} else {
+			*o++ = '%';
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 15];
+		}
 	}
-	buf_put(b, s + start, n - start);
+	b->len = (size_t)(o - b->data);
+	*o = '\0';
 }
 
 void

@@ -3,6 +3,7 @@
 #define BUF_H
 
 #include <stddef.h>
+#include <string.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -15,8 +16,8 @@ typedef struct buf {
 	size_t	 cap;
 } buf;
 
+/* Makes room for extra more bytes and a NUL. */
 void buf_grow(buf *b, size_t extra);
-void buf_put(buf *b, const void *p, size_t n);
 void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, int c);
 /* Appends v in decimal. */
@@ -29,10 +30,29 @@ void buf_put_html(buf *b, const char *s, size_t n);
 void buf_put_attr(buf *b, const char *s, size_t n);
 /* Appends s as cmark writes a link destination: %XX, then &amp; and &#x27;. */
 void buf_put_href(buf *b, const char *s, size_t n);
+/*
+ * Which escapers change each byte: BUF_ESC_MARKUP (buf_put_html or
+ * buf_put_attr) and BUF_ESC_URL (buf_put_href). A string whose bytes'
+ * bits, ORed, lack one of them comes out of that escaper as it went in.
+ */
+#define BUF_ESC_MARKUP 1u
+#define BUF_ESC_URL 2u
+const unsigned char *buf_escapes(void);
 /* Empties the buffer and keeps its memory. */
 void buf_reset(buf *b);
 /* Frees the memory; the buffer is empty and reusable afterwards. */
 void buf_free(buf *b);
+
+/* Appends n bytes of p; inline, since pages are made of many short pieces. */
+static inline void
+buf_put(buf *b, const void *p, size_t n)
+{
+	if (b->cap - b->len <= n)
+		buf_grow(b, n);
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
 
 #ifdef __cplusplus
 }

@@ -1,4 +1,5 @@
 /* cache.c - rendered templates kept per shape of their values, one cache per thread */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +21,7 @@ struct centry {
 	uint64_t	 h;
 	size_t		 koff, klen;	/* key in cache.keys */
 	char		*skel;		/* NULL: empty slot */
-	size_t		 slen;
+	int		 owned;		/* skel is ours to free (not the shared's) */
 };
 
 struct cache {
@@ -31,6 +32,16 @@ struct cache {
 	struct subst_value *vals;
 	size_t		 nvals, valcap;
 	size_t		 hits, misses;
+	cache_shared	*shared;	/* cache_share's, or NULL */
+};
+
+/*
+ * What the threads of a build share: a cache of the same form whose
+ * skeletons stay put until it is freed, under a lock taken on misses only.
+ */
+struct cache_shared {
+	pthread_mutex_t	 lock;
+	cache		*c;
 };
 
 cache *
@@ -52,7 +63,8 @@ cache_free(cache *c)
 	if (c == NULL)
 		return;
 	for (i = 0; i < c->cap; i++)
-		free(c->tab[i].skel);
+		if (c->tab[i].owned)
+			free(c->tab[i].skel);
 	free(c->tab);
 	free(c->vals);
 	buf_free(&c->keys);
@@ -60,6 +72,32 @@ cache_free(cache *c)
 	buf_free(&c->tmp);
 	buf_free(&c->skel);
 	free(c);
+}
+
+cache_shared *
+cache_shared_new(size_t max_bytes)
+{
+	cache_shared *sh = xcalloc(1, sizeof(*sh));
+
+	pthread_mutex_init(&sh->lock, NULL);
+	sh->c = cache_new(max_bytes);
+	return sh;
+}
+
+void
+cache_shared_free(cache_shared *sh)
+{
+	if (sh == NULL)
+		return;
+	cache_free(sh->c);
+	pthread_mutex_destroy(&sh->lock);
+	free(sh);
+}
+
+void
+cache_share(cache *c, cache_shared *sh)
+{
+	c->shared = sh;
 }
 
 void
@@ -70,37 +108,38 @@ cache_stats(const cache *c, size_t *hits, size_t *misses)
 }
 
 /*
- * Writes the shape of d's used part to c->key and its values to c->vals.
- * The shape is the names, sections and repetitions, and which values are
+ * Writes the shape of d's used part (nodes, from node down) to c->key and
+ * its values to c->vals, which have room for every node. The shape is the
+ * names, sections and repetitions, and in Markdown (md) which values are
  * empty (an empty value can drop its paragraph), never the values.
  */
 static void
-key_shape(const dict *d, size_t node, const unsigned char *used,
-    cache *c)
+key_shape(const dict *d, const struct dict_node *nodes, size_t node,
+    const unsigned char *used, int md, cache *c)
 {
 	const struct dict_node *e;
-	unsigned char nm[3];
-	size_t k;
+	unsigned char *k;
+	size_t i;
 
-	for (k = dict_node(d, node)->first; k != DICT_NONE; k = e->next) {
-		e = dict_node(d, k);
+	for (i = nodes[node].first; i != DICT_NONE; i = e->next) {
+		e = &nodes[i];
 		if (!used[e->name])
 			continue;
-		nm[0] = (unsigned char)(e->name >> 8);
-		nm[1] = (unsigned char)e->name;
-		nm[2] = e->section ? '(' : e->vlen == 0 ? '0' : '=';
-		buf_put(&c->key, nm, 3);
+		if (c->key.cap - c->key.len <= 4)
+			buf_grow(&c->key, 4);
+		k = (unsigned char *)c->key.data + c->key.len;
+		k[0] = (unsigned char)(e->name >> 8);
+		k[1] = (unsigned char)e->name;
+		k[2] = e->section ? '(' : md && e->vlen == 0 ? '0' : '=';
+		k[3] = '\0';
+		c->key.len += 3;
 		if (e->section) {
-			key_shape(d, k, used, c);
+			key_shape(d, nodes, i, used, md, c);
 			buf_putc(&c->key, ')');
 			continue;
 		}
-		if (c->nvals == c->valcap) {
-			c->valcap = c->valcap ? c->valcap * 2 : 64;
-			c->vals = xrealloc(c->vals, c->valcap * sizeof(*c->vals));
-		}
 		c->vals[c->nvals++] = (struct subst_value){ dict_value(d, e),
-		    e->vlen, e->raw };
+		    e->vlen, e->raw, e->esc };
 	}
 }
 
@@ -112,10 +151,10 @@ put_u32(buf *b, uint32_t v)
 
 /* The slot marker (prefix, kind, four digits) at s, n bytes left: its length or 0. */
 static size_t
-slot_at(const cache *c, const char *prefix, const char *s, size_t n,
-    uint32_t *slot)
+slot_at(const cache *c, const char *prefix, size_t plen, const char *s,
+    size_t n, uint32_t *slot)
 {
-	size_t plen = strlen(prefix), tok = 0, i;
+	size_t tok = 0, i;
 
 	if (n < plen + 5 || memcmp(s, prefix, plen) != 0 || s[plen] == '\0' ||
 	    strchr("TAUSR", s[plen]) == NULL)
@@ -135,18 +174,23 @@ slot_at(const cache *c, const char *prefix, const char *s, size_t n,
 static void
 skel_split(cache *c, const char *prefix, const char *s, size_t n)
 {
-	size_t i, lit = 0, len;
+	size_t plen = strlen(prefix), i = 0, lit = 0, len;
+	const char *p;
 	uint32_t slot;
 
 	buf_reset(&c->skel);
-	for (i = 0; i < n; i++) {
-		if ((len = slot_at(c, prefix, s + i, n - i, &slot)) == 0)
+	/* A marker starts with the prefix's first letter: jump between those. */
+	while (i < n && (p = memchr(s + i, prefix[0], n - i)) != NULL) {
+		i = (size_t)(p - s);
+		if ((len = slot_at(c, prefix, plen, s + i, n - i, &slot)) == 0) {
+			i++;
 			continue;
+		}
 		put_u32(&c->skel, (uint32_t)(i - lit));
 		buf_put(&c->skel, s + lit, i - lit);
 		put_u32(&c->skel, slot);
-		i += len - 1;
-		lit = i + 1;
+		i += len;
+		lit = i;
 	}
 	put_u32(&c->skel, (uint32_t)(n - lit));
 	buf_put(&c->skel, s + lit, n - lit);
@@ -169,6 +213,22 @@ skel_emit(const cache *c, const char *skel, buf *out)
 			return;
 		subst_put(out, (char)(slot >> 16), &c->vals[slot & 0xffff]);
 	}
+}
+
+/* The length of a skeleton, its end marker included. */
+static size_t
+skel_len(const char *skel)
+{
+	const char *p = skel;
+	uint32_t len, slot;
+
+	do {
+		memcpy(&len, p, sizeof(len));
+		p += sizeof(len) + len;
+		memcpy(&slot, p, sizeof(slot));
+		p += sizeof(slot);
+	} while (slot != END_TOKEN);
+	return (size_t)(p - skel);
 }
 
 static struct centry *
@@ -202,19 +262,111 @@ table_grow(cache *c)
 	free(old);
 }
 
+/*
+ * Puts skel (slen bytes) under key at e, the empty slot table_find gave
+ * for it, as a copy (copy) or as it is; returns the skeleton kept, or NULL
+ * when c is full.
+ */
+static const char *
+table_add(cache *c, struct centry *e, uint64_t h, const buf *key,
+    const char *skel, size_t slen, int copy)
+{
+	size_t need = key->len + (copy ? slen : 0) + sizeof(*e);
+
+	if (c->bytes + need > c->max)
+		return NULL;
+	e->h = h;
+	e->koff = c->keys.len;
+	e->klen = key->len;
+	buf_put(&c->keys, key->data, key->len);
+	e->owned = copy;
+	e->skel = copy ? xmalloc(slen) : (char *)skel;
+	if (copy)
+		memcpy(e->skel, skel, slen);
+	c->bytes += need;
+	skel = e->skel;
+	if (++c->n * 2 >= c->cap)
+		table_grow(c);
+	return skel;
+}
+
+/* The shared skeleton of c->key (hash h), or NULL. */
+static const char *
+shared_find(cache *c, uint64_t h)
+{
+	cache_shared *sh = c->shared;
+	const char *skel;
+
+	pthread_mutex_lock(&sh->lock);
+	skel = table_find(sh->c, h, c->key.data, c->key.len)->skel;
+	pthread_mutex_unlock(&sh->lock);
+	return skel;
+}
+
+/* Publishes c->skel as the skeleton of c->key; returns the shared copy, or NULL. */
+static const char *
+shared_add(cache *c, uint64_t h)
+{
+	cache_shared *sh = c->shared;
+	struct centry *e;
+	const char *skel;
+
+	pthread_mutex_lock(&sh->lock);
+	e = table_find(sh->c, h, c->key.data, c->key.len);
+	skel = e->skel != NULL ? e->skel : table_add(sh->c, e, h, &c->key,
+	    c->skel.data, c->skel.len, 1);
+	pthread_mutex_unlock(&sh->lock);
+	return skel;
+}
+
+/*
+ * Renders a shape c has not seen: from the shared cache when another
+ * thread rendered it, else from scratch; returns its skeleton (in c->skel
+ * or the shared cache's), or NULL on failure (reported).
+ */
+static const char *
+shape_render(cache *c, const tmpl_set *ts, int id, const dict *d,
+    uint64_t h, int *copy)
+{
+	const char *skel;
+
+	*copy = c->shared == NULL;
+	if (c->shared != NULL && (skel = shared_find(c, h)) != NULL) {
+		c->hits++;
+		return skel;
+	}
+	c->misses++;
+	buf_reset(&c->tmp);
+	if (!render_slots(ts, id, d, &c->tmp))
+		return NULL;
+	skel_split(c, tmpl_set_token(ts), c->tmp.data ? c->tmp.data : "",
+	    c->tmp.len);
+	if (c->shared != NULL && (skel = shared_add(c, h)) != NULL)
+		return skel;
+	*copy = 1;
+	return c->skel.data;
+}
+
 int
 cache_render(cache *c, const tmpl_set *ts, int id, const dict *d, buf *out)
 {
 	const struct tmpl *t = tmpl_get(ts, id);
 	struct centry *e;
 	uint32_t tid = (uint32_t)id;
+	const char *skel;
 	uint64_t h;
-	size_t need;
+	size_t nn;
+	const struct dict_node *nodes = dict_nodes(d, &nn);
+	int copy;
 
 	buf_reset(&c->key);
 	c->nvals = 0;
+	if (c->valcap < nn) {
+		c->valcap = nn;
+		c->vals = xrealloc(c->vals, c->valcap * sizeof(*c->vals));
+	}
 	buf_put(&c->key, &tid, sizeof(tid));
-	key_shape(d, DICT_ROOT, t->used, c);
+	key_shape(d, nodes, DICT_ROOT, t->used, t->kind == TMPL_MD, c);
 	if (c->nvals > RENDER_MAX_VALUES)
 		return render_page(ts, id, d, NULL, out);
 	h = util_hash(UTIL_HASH_INIT, c->key.data, c->key.len);
@@ -224,26 +376,9 @@ cache_render(cache *c, const tmpl_set *ts, int id, const dict *d, buf *out)
 		skel_emit(c, e->skel, out);
 		return 1;
 	}
-	c->misses++;
-	buf_reset(&c->tmp);
-	if (!render_slots(ts, id, d, &c->tmp))
+	if ((skel = shape_render(c, ts, id, d, h, &copy)) == NULL)
 		return 0;
-	skel_split(c, tmpl_set_token(ts), c->tmp.data ? c->tmp.data : "",
-	    c->tmp.len);
-	skel_emit(c, c->skel.data, out);
-	need = c->key.len + c->skel.len + sizeof(*e);
-	if (c->bytes + need > c->max)
-		return 1;
-	e->h = h;
-	e->koff = c->keys.len;
-	e->klen = c->key.len;
-	buf_put(&c->keys, c->key.data, c->key.len);
-	e->skel = xmalloc(c->skel.len);
-	memcpy(e->skel, c->skel.data, c->skel.len);
-	e->slen = c->skel.len;
-	c->bytes += need;
-	if (++c->n * 2 >= c->cap)
-		table_grow(c);
+	skel_emit(c, skel, out);
+	table_add(c, e, h, &c->key, skel, skel_len(skel), copy);
 	return 1;
 }
-

@@ -9,6 +9,7 @@
 #include "tmpl.h"
 
 typedef struct cache cache;
+typedef struct cache_shared cache_shared;
 
 /*
  * A cache of rendered templates with the dictionary's values left as
@@ -17,6 +18,18 @@ typedef struct cache cache;
  */
 cache *cache_new(size_t max_bytes);
 void cache_free(cache *c);
+
+/*
+ * A cache the threads of one build share (max_bytes bounds its memory):
+ * each thread's cache asks it for a shape before rendering one, and puts
+ * there what it renders. Free with cache_shared_free (NULL is fine) once
+ * no cache uses it.
+ */
+cache_shared *cache_shared_new(size_t max_bytes);
+void cache_shared_free(cache_shared *sh);
+
+/* Makes c use sh from now on; sh outlives c. */
+void cache_share(cache *c, cache_shared *sh);
 
 /* Hits and misses so far, for the benchmark. */
 void cache_stats(const cache *c, size_t *hits, size_t *misses);

@@ -1,4 +1,5 @@
 /* dict.c - a page's values for templates: a tree of named values and sections */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -6,10 +7,23 @@
 #include "dict.h"
 #include "util.h"
 
+/* Slots of the memo of stable strings: more than a page's constants. */
+#define MEMO_SLOTS 256
+
+/* What dict_set_stable learned about one string. */
+struct memo {
+	const char	*s;		/* NULL: an empty slot */
+	size_t		 len;
+	unsigned	 esc;
+};
+
 struct dict {
 	struct dict_node *n;
 	size_t		 nn, cap;
 	buf		 v;
+	const unsigned char *esc;	/* buf_escapes() */
+	const unsigned char *used;	/* dict_filter's, or NULL */
+	struct memo	 memo[MEMO_SLOTS];
 };
 
 dict *
@@ -17,6 +31,7 @@ dict_new(void)
 {
 	dict *d = xcalloc(1, sizeof(*d));
 
+	d->esc = buf_escapes();
 	dict_reset(d);
 	return d;
 }
@@ -46,6 +61,19 @@ dict_reset(dict *d)
 	buf_reset(&d->v);
 }
 
+void
+dict_filter(dict *d, const unsigned char *used)
+{
+	d->used = used;
+}
+
+/* 1 if name at parent is left out (dict_filter). */
+static int
+left_out(const dict *d, size_t parent, int name)
+{
+	return d->used != NULL && (parent == DICT_SINK || !d->used[name]);
+}
+
 static size_t
 node_add(dict *d, size_t parent, int name, int section)
 {
@@ -61,6 +89,8 @@ node_add(dict *d, size_t parent, int name, int section)
 	e->name = name;
 	e->section = section;
 	e->raw = 0;
+	e->ref = NULL;
+	e->esc = 0;
 	e->first = e->last = e->next = DICT_NONE;
 	e->voff = d->v.len;
 	e->vlen = 0;
@@ -79,23 +109,46 @@ is_space(char c)
 	    c == '\v';
 }
 
+/*
+ * The length of value's first part that folding leaves as it is (words
+ * and single inner spaces: most values entirely), ORing the buf_escapes
+ * bits of its bytes into *bits.
+ */
+static size_t
+unfolded(const unsigned char *esc, const char *value, size_t len,
+    unsigned *bits)
+{
+	size_t i;
+
+	for (i = 0; i < len && ((unsigned char)value[i] > ' ' || (value[i] ==
+	    ' ' && i > 0 && i + 1 < len && (unsigned char)value[i + 1] > ' '));
+	    i++)
+		*bits |= esc[(unsigned char)value[i]];
+	return i;
+}
+
 void
 dict_set(dict *d, size_t node, int name, const char *value,
     size_t len)
 {
-	size_t k = node_add(d, node, name, 0), i, start;
+	size_t k, i, start;
+	const unsigned char *esc = d->esc;
+	unsigned bits = 0;
 	char *o;
 	int gap = 0;
 
-	/* Folded white space reads the same in HTML and keeps Markdown inert. */
+	if (left_out(d, node, name))
+		return;
+	k = node_add(d, node, name, 0);
+	/*
+	 * Folded white space reads the same in HTML and keeps Markdown inert.
+	 * The escapers a value needs are noted on the way: most need none,
+	 * and are then copied as they are wherever they land.
+	 */
 	buf_grow(&d->v, len);
 	start = d->v.len;
 	o = d->v.data + start;
-	/* Most values have nothing to fold: words and single inner spaces. */
-	for (i = 0; i < len && ((unsigned char)value[i] > ' ' || (value[i] ==
-	    ' ' && i > 0 && i + 1 < len && (unsigned char)value[i + 1] > ' '));
-	    i++)
-		;
+	i = unfolded(esc, value, len, &bits);
 	memcpy(o, value, i);
 	o += i;
 	for (; i < len; i++) {
@@ -103,21 +156,49 @@ dict_set(dict *d, size_t node, int name, const char *value,
 			gap = 1;
 			continue;
 		}
-		if (gap && o > d->v.data + start)
+		if (gap && o > d->v.data + start) {
 			*o++ = ' ';
+			bits |= esc[' '];
+		}
 		gap = 0;
+		bits |= esc[(unsigned char)value[i]];
 		*o++ = value[i];
 	}
 	*o = '\0';
 	d->v.len = (size_t)(o - d->v.data);
 	d->n[k].voff = start;
 	d->n[k].vlen = d->v.len - start;
+	d->n[k].esc = bits;
 }
 
 void
 dict_sets(dict *d, size_t node, int name, const char *value)
 {
-	dict_set(d, node, name, value, strlen(value));
+	if (!left_out(d, node, name))
+		dict_set(d, node, name, value, strlen(value));
+}
+
+void
+dict_set_stable(dict *d, size_t node, int name, const char *s)
+{
+	struct memo *m = &d->memo[((uintptr_t)s >> 3) % MEMO_SLOTS];
+	unsigned bits = 0;
+	size_t k, len;
+
+	if (left_out(d, node, name))
+		return;
+	if (m->s != s) {
+		len = strlen(s);
+		if (unfolded(d->esc, s, len, &bits) < len) {
+			dict_set(d, node, name, s, len);
+			return;
+		}
+		*m = (struct memo){ s, len, bits };
+	}
+	k = node_add(d, node, name, 0);
+	d->n[k].ref = s;
+	d->n[k].vlen = m->len;
+	d->n[k].esc = m->esc;
 }
 
 void
@@ -125,25 +206,29 @@ dict_setu(dict *d, size_t node, int name, unsigned long v)
 {
 	char s[24];
 
-	dict_set(d, node, name, s, util_utoa(v, s));
+	if (!left_out(d, node, name))
+		dict_set(d, node, name, s, util_utoa(v, s));
 }
 
 void
 dict_set_raw(dict *d, size_t node, int name, const char *v,
     size_t len)
 {
-	size_t k = node_add(d, node, name, 0);
+	size_t k;
 
+	if (left_out(d, node, name))
+		return;
+	k = node_add(d, node, name, 0);
 	d->n[k].raw = 1;
-	d->n[k].voff = d->v.len;
-	buf_put(&d->v, v, len);
+	d->n[k].esc = BUF_ESC_MARKUP | BUF_ESC_URL;
+	d->n[k].ref = v;
 	d->n[k].vlen = len;
 }
 
 size_t
 dict_add(dict *d, size_t node, int name)
 {
-	return node_add(d, node, name, 1);
+	return left_out(d, node, name) ? DICT_SINK : node_add(d, node, name, 1);
 }
 
 
@@ -160,8 +245,15 @@ dict_node(const dict *d, size_t k)
 	return &d->n[k];
 }
 
+const struct dict_node *
+dict_nodes(const dict *d, size_t *n)
+{
+	*n = d->nn;
+	return d->n;
+}
+
 const char *
 dict_value(const dict *d, const struct dict_node *e)
 {
-	return d->v.data + e->voff;
+	return e->ref != NULL ? e->ref : d->v.data + e->voff;
 }

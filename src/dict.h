@@ -9,6 +9,8 @@ typedef struct dict dict;
 /* Node 0 is the top level; sections return the node of their repetition. */
 #define DICT_ROOT 0
 #define DICT_NONE ((size_t)-1)
+/* What dict_add returns for a name the dictionary leaves out (dict_filter). */
+#define DICT_SINK ((size_t)-2)
 
 /* One node, as the renderers walk it. */
 struct dict_node {
@@ -17,6 +19,8 @@ struct dict_node {
 	int		 raw;		/* trusted HTML, inserted as it is */
 	size_t		 first, last, next;	/* children, siblings */
 	size_t		 voff, vlen;		/* the value, in the dict's store */
+	const char	*ref;		/* or, when not NULL, the caller's bytes */
+	unsigned	 esc;		/* the value's buf_escapes bits, ORed */
 };
 
 /* An empty dictionary; reset and reuse it for every page. Free with dict_free. */
@@ -25,13 +29,33 @@ void dict_free(dict *d);
 void dict_reset(dict *d);
 
 /*
+ * Leaves out, from now on, every name whose flag in used is 0 (used
+ * outlives d; NULL keeps every name): setting one does nothing, adding
+ * one returns DICT_SINK, and whatever is set or added under DICT_SINK is
+ * left out as well. Values no template shows are not worth making.
+ */
+void dict_filter(dict *d, const unsigned char *used);
+/*
  * Sets name (an index into the template names) at node to a copy of
  * value with runs of white space folded to one space and the ends trimmed.
  */
 void dict_set(dict *d, size_t node, int name, const char *value, size_t len);
 void dict_sets(dict *d, size_t node, int name, const char *value);
+/*
+ * As dict_sets, for a string that stays as it is while d is in use: a
+ * constant, or part of the site's inputs, which outlive every worker and
+ * its dictionary (never a buffer that is reused). d refers to s instead
+ * of copying it, and remembers what it learned about s (its length, the
+ * escapers it needs) for the next page. A string that needs folding is
+ * copied, as dict_sets does.
+ */
+void dict_set_stable(dict *d, size_t node, int name, const char *s);
 void dict_setu(dict *d, size_t node, int name, unsigned long v);
-/* Sets a raw (trusted HTML) value verbatim. */
+/*
+ * Sets a raw (trusted HTML) value: v itself, not a copy (a page's body is
+ * most of the page), so v, NUL-terminated at len, must stay unchanged
+ * until d is next reset.
+ */
 void dict_set_raw(dict *d, size_t node, int name, const char *v, size_t len);
 /* Adds one repetition of section name; returns its node. */
 size_t dict_add(dict *d, size_t node, int name);
@@ -40,6 +64,8 @@ void dict_set_opt(dict *d, size_t node, int has, int name, const char *v);
 
 /* Node k (k < the number of nodes); valid until the next change to d. */
 const struct dict_node *dict_node(const dict *d, size_t k);
+/* All the nodes, *n of them, indexed as dict_node; valid until the next change to d. */
+const struct dict_node *dict_nodes(const dict *d, size_t *n);
 /* The value of a node that is not a section (NUL-terminated). */
 const char *dict_value(const dict *d, const struct dict_node *e);
 

@@ -24,8 +24,8 @@ facts_data_sources(const struct site *s, dict *d)
 		if (s->src.path[id][0] == '\0')
 			continue;
 		k = dict_add(d, DICT_ROOT, N_DATA_SOURCE);
-		dict_sets(d, k, N_DS_TITLE, sources_title(&s->src, id));
-		dict_sets(d, k, N_DS_FILE, sources_file(&s->src, id));
+		dict_set_stable(d, k, N_DS_TITLE, sources_title(&s->src, id));
+		dict_set_stable(d, k, N_DS_FILE, sources_file(&s->src, id));
 		dict_set_opt(d, k, N_DS_HAS_DATE, N_DS_DATE,
 		    sources_date(&s->src, id));
 	}
@@ -41,23 +41,28 @@ src_begin(struct worker *w, enum source_id id)
 	const struct sources *src = &w->s->src;
 	size_t k = dict_add(w->d, DICT_ROOT, N_SOURCE);
 
-	dict_sets(w->d, k, N_SRC_ID, ids[id]);
-	dict_sets(w->d, k, N_SRC_TITLE, sources_title(src, id));
-	dict_sets(w->d, k, N_SRC_FILE, sources_file(src, id));
+	dict_set_stable(w->d, k, N_SRC_ID, ids[id]);
+	dict_set_stable(w->d, k, N_SRC_TITLE, sources_title(src, id));
+	dict_set_stable(w->d, k, N_SRC_FILE, sources_file(src, id));
 	dict_set_opt(w->d, k, N_SRC_HAS_DATE, N_SRC_DATE, sources_date(src, id));
 	return k;
 }
 
-/* One SRC_ITEM; returns its node. */
+/*
+ * One SRC_ITEM; returns its node. name and detail (NULL: none yet) are
+ * the inputs' own strings, stable (dict_set_stable).
+ */
 static size_t
 src_item(dict *d, size_t src, const char *name, const char *protos,
     const char *detail)
 {
 	size_t k = dict_add(d, src, N_SRC_ITEM);
 
-	dict_sets(d, k, N_SI_NAME, name);
+	dict_set_stable(d, k, N_SI_NAME, name);
 	dict_sets(d, k, N_SI_PROTOCOLS, protos);
-	dict_set_opt(d, k, N_SI_HAS_DETAIL, N_SI_DETAIL, detail);
+	if (detail != NULL && detail[0] != '\0')
+		dict_set_stable(d, dict_add(d, k, N_SI_HAS_DETAIL), N_SI_DETAIL,
+		    detail);
 	return k;
 }
 
@@ -103,7 +108,8 @@ src_nmap(struct worker *w, size_t src, unsigned port)
 			    (unsigned)m->rank[port][p], p == 0 ? "TCP" : "UDP");
 		else
 			snprintf(detail, sizeof(detail), "not seen open");
-		src_item(w->d, src, e->name, protos[p], detail);
+		dict_sets(w->d, dict_add(w->d, src_item(w->d, src, e->name,
+		    protos[p], NULL), N_SI_HAS_DETAIL), N_SI_DETAIL, detail);
 		shown++;
 	}
 	return shown;
@@ -127,10 +133,10 @@ src_uses(struct worker *w, size_t src, unsigned port)
 	for (i = 0; i < n; i++) {
 		k = src_item(w->d, src, at[i]->name, protos_text(at[i]->protos),
 		    at[i]->note);
-		dict_sets(w->d, dict_add(w->d, k, N_SI_HAS_KIND), N_SI_KIND,
-		    uses_kind_name(at[i]->kind));
-		dict_sets(w->d, dict_add(w->d, k, N_SI_HAS_LINK), N_SI_LINK,
-		    at[i]->source);
+		dict_set_stable(w->d, dict_add(w->d, k, N_SI_HAS_KIND),
+		    N_SI_KIND, uses_kind_name(at[i]->kind));
+		dict_set_stable(w->d, dict_add(w->d, k, N_SI_HAS_LINK),
+		    N_SI_LINK, at[i]->source);
 	}
 	return n;
 }
@@ -219,7 +225,7 @@ differ(struct worker *w, const struct model_port *mp, size_t *node,
 	if (*node == DICT_NONE)
 		*node = dict_add(w->d, DICT_ROOT, N_HAS_DIFFER);
 	k = dict_add(w->d, *node, N_DIFFER);
-	dict_sets(w->d, k, N_DF_SOURCE, title);
+	dict_set_stable(w->d, k, N_DF_SOURCE, title);
 	buf_reset(&w->tmp);
 	for (i = 0; i < n; i++)
 		list_add(&w->tmp, &count, names[i]);

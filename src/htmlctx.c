@@ -232,9 +232,32 @@ step(struct scan *sc)
 	sc->i++;
 }
 
+/*
+ * Where the next byte that matters is, from sc->i: in text and in quoted
+ * values only '<' or the closing quote changes the state, so the bytes
+ * before it or before a token's first byte can be passed over whole.
+ */
+static size_t
+next_byte(const struct scan *sc, char first)
+{
+	const char *s = sc->s;
+	size_t i = sc->i;
+	char stop;
+
+	if (sc->st == S_DATA)
+		stop = '<';
+	else if (sc->st == S_VALUE_DQ || sc->st == S_VALUE_SQ)
+		stop = sc->st == S_VALUE_DQ ? '"' : '\'';
+	else
+		return i;
+	while (i < sc->n && s[i] != stop && s[i] != first)
+		i++;
+	return i;
+}
+
 int
-htmlctx_scan(const char *s, size_t n, htmlctx_match match, htmlctx_fn fn,
-    void *arg)
+htmlctx_scan(const char *s, size_t n, char first, htmlctx_match match,
+    htmlctx_fn fn, void *arg)
 {
 	struct scan sc;
 	enum htmlctx ctx;
@@ -244,8 +267,9 @@ htmlctx_scan(const char *s, size_t n, htmlctx_match match, htmlctx_fn fn,
 	memset(&sc, 0, sizeof(sc));
 	sc.s = s;
 	sc.n = n;
-	while (sc.i < n) {
-		if ((len = match(s + sc.i, n - sc.i, arg)) > 0) {
+	while ((sc.i = next_byte(&sc, first)) < n) {
+		if (s[sc.i] == first && (len = match(s + sc.i, n - sc.i,
+		    arg)) > 0) {
 			why = NULL;
 			ctx = context(&sc, &why);
 			if (!fn(arg, sc.i, len, ctx, why))

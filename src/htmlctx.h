@@ -24,10 +24,11 @@ typedef int (*htmlctx_fn)(void *arg, size_t pos, size_t len,
 
 /*
  * Walks s (n bytes) as an HTML tokenizer does and calls fn for each token
- * match finds. Tokens count as ordinary characters for the tokenizer.
- * Returns 0 if fn stopped it, else 1.
+ * match finds; every token starts with the byte first, so match is asked
+ * only where that byte is. Tokens count as ordinary characters for the
+ * tokenizer. Returns 0 if fn stopped it, else 1.
  */
-int htmlctx_scan(const char *s, size_t n, htmlctx_match match, htmlctx_fn fn,
-    void *arg);
+int htmlctx_scan(const char *s, size_t n, char first, htmlctx_match match,
+    htmlctx_fn fn, void *arg);
 
 #endif

@@ -65,7 +65,7 @@ page_render(struct worker *w)
 
 	buf_reset(&w->page);
 	return render_page(w->s->ts, w->s->layout[w->kind], w->d,
-	    k->ports ? w->cache : NULL, &w->page);
+	    k->cached ? w->cache : NULL, &w->page);
 }
 
 const char *
@@ -83,8 +83,9 @@ page_source(const struct site *s, dict *d)
 	const char *newest = s->reg->newest;
 
 	/* The file's name, never the builder's path to it. */
-	dict_sets(d, DICT_ROOT, N_SOURCE_FILE, sources_file(&s->src, SOURCE_IANA));
-	dict_sets(d, DICT_ROOT, N_SOURCE_KIND, page_source_kind(s));
+	dict_set_stable(d, DICT_ROOT, N_SOURCE_FILE,
+	    sources_file(&s->src, SOURCE_IANA));
+	dict_set_stable(d, DICT_ROOT, N_SOURCE_KIND, page_source_kind(s));
 	if (newest[0] != '\0')
 		dict_sets(d, dict_add(d, DICT_ROOT, N_HAS_SOURCE_DATE),
 		    N_SOURCE_DATE, newest);
@@ -102,12 +103,12 @@ page_start(struct worker *w, const char *rel)
 	/* Servers send 404.html for any missing path: relative links would break. */
 	if (strcmp(rel, "404.html") == 0 && c->base_url[0] != '\0')
 		root = c->base_url;
-	dict_sets(d, DICT_ROOT, N_SITE_TITLE, c->title);
-	dict_sets(d, DICT_ROOT, N_SITE_DESCRIPTION, c->description);
-	dict_sets(d, DICT_ROOT, N_LANG, c->language);
-	dict_sets(d, DICT_ROOT, N_ROOT, root);
-	dict_sets(d, DICT_ROOT, N_VERSION, VERSION);
-	dict_sets(d, DICT_ROOT, N_FEEDBACK_URL, c->feedback_url);
+	dict_set_stable(d, DICT_ROOT, N_SITE_TITLE, c->title);
+	dict_set_stable(d, DICT_ROOT, N_SITE_DESCRIPTION, c->description);
+	dict_set_stable(d, DICT_ROOT, N_LANG, c->language);
+	dict_set_stable(d, DICT_ROOT, N_ROOT, root);
+	dict_set_stable(d, DICT_ROOT, N_VERSION, VERSION);
+	dict_set_stable(d, DICT_ROOT, N_FEEDBACK_URL, c->feedback_url);
 	if (c->base_url[0] != '\0') {
 		k = dict_add(d, DICT_ROOT, N_HAS_CANONICAL);
 		buf_reset(&w->tmp);
@@ -130,7 +131,9 @@ void
 page_meta(struct worker *w, const char *title, const char *desc)
 {
 	buf_reset(&w->tmp);
-	buf_printf(&w->tmp, "%s | %s", title, w->s->con->conf.title);
+	buf_puts(&w->tmp, title);
+	buf_puts(&w->tmp, " | ");
+	buf_puts(&w->tmp, w->s->con->conf.title);
 	dict_set(w->d, DICT_ROOT, N_PAGE_TITLE, w->tmp.data, w->tmp.len);
 	dict_sets(w->d, DICT_ROOT, N_PAGE_DESCRIPTION, desc);
 }
@@ -148,12 +151,12 @@ void
 page_range_values(const struct site *s, dict *d, size_t node,
     const struct port_range_info *r)
 {
-	dict_sets(d, node, N_RANGE_ID, r->id);
-	dict_sets(d, node, N_RANGE_NAME, r->name);
-	dict_sets(d, node, N_RANGE_TITLE, r->title);
-	dict_sets(d, node, N_RANGE_RFC_NAME, r->rfc_name);
-	dict_sets(d, node, N_RANGE_RFC_AKA, r->rfc_aka);
-	dict_sets(d, node, N_RANGE_IANA_NAME, r->iana_name);
+	dict_set_stable(d, node, N_RANGE_ID, r->id);
+	dict_set_stable(d, node, N_RANGE_NAME, r->name);
+	dict_set_stable(d, node, N_RANGE_TITLE, r->title);
+	dict_set_stable(d, node, N_RANGE_RFC_NAME, r->rfc_name);
+	dict_set_stable(d, node, N_RANGE_RFC_AKA, r->rfc_aka);
+	dict_set_stable(d, node, N_RANGE_IANA_NAME, r->iana_name);
 	if (s->model != NULL)
 		dict_setu(d, node, N_RANGE_ASSIGNED,
 		    s->model->range_assigned[r - port_range_info(0)]);

@@ -55,6 +55,11 @@ struct page_kind {
 	const char	*dir;		/* the subdirectory its files go in, or NULL */
 	int		 sitemap;	/* listed in the sitemaps */
 	int		 ports;		/* one per port: what --range and --markdown make */
+	/*
+	 * Its pages share their shapes (templates, sections, repetitions):
+	 * rendered through the worker's cache, each shape once.
+	 */
+	int		 cached;
 	/* How many files of this kind the build writes. */
 	size_t		(*count)(const struct site *s);
 	/* The path of file i below the output directory (at most n bytes). */

@@ -13,5 +13,5 @@ notfound_make(struct worker *w, size_t i)
 }
 
 const struct page_kind page_404 = {
-	"404", "404", NULL, 0, 0, NULL, NULL, notfound_make, "404.html"
+	"404", "404", NULL, 0, 0, 0, NULL, NULL, notfound_make, "404.html"
 };

@@ -3,8 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
+#include "jsonw.h"
 #include "page.h"
 #include "util.h"
 
@@ -28,199 +27,214 @@ static const char nmap_included[] = "only whether the port is among the "
     "1,000 TCP or UDP ports nmap's list finds open most often (the reason "
     "nmap-top-1000); none of its names, frequencies or ranks";
 
-/* A JSON string of s; bytes that are not UTF-8 (a file name) become U+FFFD. */
-static json_t *
-str(const char *s)
-{
-	json_t *j = json_string(s);
-	char *clean;
+/*
+ * JSON is written with jsonw rather than jansson's dumper, which took a
+ * fifth of a build's time for these 13 MB: the same bytes, keys in the
+ * order given (tests/unit/test_jsonw.c holds jsonw to jansson's output).
+ */
 
-	if (j != NULL)
-		return j;
-	clean = util_utf8_clean(s, strlen(s), NULL);
-	j = json_string(clean);
-	free(clean);
-	return j;
+/* ,"key":"s". */
+static void
+put_member(buf *b, const char *key, const char *s)
+{
+	jsonw_key(b, key, 0);
+	jsonw_str(b, s);
 }
 
-/* Sets key to s unless s is empty. */
+/* ,"key":"s" unless s is empty. */
 static void
-set_opt(json_t *o, const char *key, const char *s)
+put_opt(buf *b, const char *key, const char *s)
 {
 	if (s[0] != '\0')
-		json_object_set_new(o, key, str(s));
+		put_member(b, key, s);
 }
 
-/* ["tcp", "udp", ...] for a set of REGISTRY_* bits. */
-static json_t *
-protocols(unsigned protos)
-{
-	json_t *a = json_array();
-	unsigned b;
-
-	for (b = 0; b < REGISTRY_NPROTO; b++)
-		if (protos & (1u << b))
-			json_array_append_new(a, json_string(registry_proto_name(b)));
-	return a;
-}
-
-static json_t *
-port_pair(unsigned lo, unsigned hi)
-{
-	return json_pack("[II]", (json_int_t)lo, (json_int_t)hi);
-}
-
-static int
-put_chunk(const char *data, size_t n, void *arg)
-{
-	buf_put(arg, data, n);
-	return 0;
-}
-
-/* Appends v as compact JSON to b and releases it. */
+/* The array of name(bit) for each of the nbits low bits set in bits. */
 static void
-put_json(buf *b, json_t *v)
+put_bits(buf *b, unsigned bits, unsigned nbits, const char *(*name)(unsigned))
 {
-	json_dump_callback(v, put_chunk, b, JSON_COMPACT | JSON_ENCODE_ANY);
-	json_decref(v);
+	unsigned bit;
+	int first = 1;
+
+	buf_putc(b, '[');
+	for (bit = 0; bit < nbits; bit++)
+		if (bits & (1u << bit)) {
+			if (!first)
+				buf_putc(b, ',');
+			jsonw_str(b, name(bit));
+			first = 0;
+		}
+	buf_putc(b, ']');
+}
+
+/* ["tcp","udp",...] for a set of REGISTRY_* bits. */
+static void
+put_protocols(buf *b, unsigned protos)
+{
+	put_bits(b, protos, REGISTRY_NPROTO, registry_proto_name);
+}
+
+/* ,"protocols":[...],"ports":[lo,hi]: what an entry or a use covers. */
+static void
+put_span(buf *b, unsigned protos, unsigned lo, unsigned hi)
+{
+	jsonw_key(b, "protocols", 0);
+	put_protocols(b, protos);
+	buf_puts(b, ",\"ports\":[");
+	buf_putu(b, lo);
+	buf_putc(b, ',');
+	buf_putu(b, hi);
+	buf_putc(b, ']');
 }
 
 /* One registry entry that assigns or reserves the port. */
-static json_t *
-assignment(const struct registry_entry *e)
+static void
+put_assignment(buf *b, const struct registry_entry *e)
 {
-	json_t *o = json_object(), *a;
 	size_t i;
 
-	json_object_set_new(o, "service", str(e->service));
+	jsonw_key(b, "service", 1);
+	jsonw_str(b, e->service);
 	if (e->nalias > 0) {
-		a = json_array();
-		for (i = 0; i < e->nalias; i++)
-			json_array_append_new(a, str(e->alias[i]));
-		json_object_set_new(o, "aliases", a);
+		jsonw_key(b, "aliases", 0);
+		for (i = 0; i < e->nalias; i++) {
+			buf_putc(b, i > 0 ? ',' : '[');
+			jsonw_str(b, e->alias[i]);
+		}
+		buf_putc(b, ']');
 	}
-	json_object_set_new(o, "status", json_string(model_status_text(e->status)));
-	json_object_set_new(o, "protocols", protocols(e->protos));
-	json_object_set_new(o, "ports", port_pair(e->lo, e->hi));
-	set_opt(o, "description", e->desc);
-	set_opt(o, "assignee", e->assignee);
-	set_opt(o, "contact", e->contact);
-	set_opt(o, "registered", e->registered);
-	set_opt(o, "modified", e->modified);
-	set_opt(o, "reference", e->reference);
-	set_opt(o, "service_code", e->code);
-	set_opt(o, "unauthorized_use", e->unauthorized);
-	set_opt(o, "notes", e->notes);
-	return o;
+	put_member(b, "status", model_status_text(e->status));
+	put_span(b, e->protos, e->lo, e->hi);
+	put_opt(b, "description", e->desc);
+	put_opt(b, "assignee", e->assignee);
+	put_opt(b, "contact", e->contact);
+	put_opt(b, "registered", e->registered);
+	put_opt(b, "modified", e->modified);
+	put_opt(b, "reference", e->reference);
+	put_opt(b, "service_code", e->code);
+	put_opt(b, "unauthorized_use", e->unauthorized);
+	put_opt(b, "notes", e->notes);
 }
 
 /* tcp and udp always; sctp and dccp where the registry lists them, as the page does. */
-static json_t *
-statuses(const struct model_port *mp)
+static void
+put_statuses(buf *b, const struct model_port *mp)
 {
-	json_t *o = json_object();
-	unsigned b;
+	unsigned bit;
 
-	for (b = 0; b < REGISTRY_NPROTO; b++)
-		if (b < 2 || mp->status[b] != REGISTRY_UNASSIGNED)
-			json_object_set_new(o, registry_proto_name(b),
-			    json_string(model_status_text(mp->status[b])));
-	return o;
+	for (bit = 0; bit < REGISTRY_NPROTO; bit++)
+		if (bit < 2 || mp->status[bit] != REGISTRY_UNASSIGNED) {
+			jsonw_key(b, registry_proto_name(bit), bit == 0);
+			jsonw_str(b, model_status_text(mp->status[bit]));
+		}
 }
 
-static json_t *
-curated(const struct content_note *n)
+static void
+put_curated(buf *b, const struct content_note *n)
 {
-	json_t *o = json_object(), *tags = json_array();
 	size_t i;
 
-	set_opt(o, "title", n->title);
-	for (i = 0; i < n->ntag; i++)
-		json_array_append_new(tags, str(n->tag[i]));
-	json_object_set_new(o, "tags", tags);
-	set_opt(o, "risk", n->risk);
-	return o;
+	/* Every member may be absent but tags: it leads when the title is. */
+	if (n->title[0] != '\0') {
+		jsonw_key(b, "title", 1);
+		jsonw_str(b, n->title);
+	}
+	jsonw_key(b, "tags", n->title[0] == '\0');
+	buf_putc(b, '[');
+	for (i = 0; i < n->ntag; i++) {
+		if (i > 0)
+			buf_putc(b, ',');
+		jsonw_str(b, n->tag[i]);
+	}
+	buf_putc(b, ']');
+	put_opt(b, "risk", n->risk);
 }
 
-static json_t *
-reasons(unsigned why)
+static const char *
+why_id(unsigned bit)
 {
-	json_t *a = json_array();
-	size_t b;
-
-	for (b = 0; b < NWHY; b++)
-		if (why & (1u << b))
-			json_array_append_new(a, json_string(why_ids[b]));
-	return a;
+	return why_ids[bit];
 }
 
 /* One port: the model's facts, the registry's entries, the uses.csv lines of its known uses. */
-static json_t *
-port_json(const struct site *s, unsigned p)
+static void
+put_port(buf *b, const struct site *s, unsigned p)
 {
 	const struct model_port *mp = &s->model->port[p];
 	const struct registry_entry *const *at;
 	const struct uses_row *const *use;
-	json_t *o = json_object(), *a;
 	size_t i, n;
+	int first = 1;
 
-	json_object_set_new(o, "port", json_integer(p));
-	json_object_set_new(o, "range", json_string(port_range_info(
-	    port_range_of(p))->id));
-	json_object_set_new(o, "status", statuses(mp));
-	a = json_array();
-	for (i = 0; i < mp->nnames; i++)
-		json_array_append_new(a, str(mp->names[i].name));
-	json_object_set_new(o, "names", a);
-	a = json_array();
+	buf_puts(b, "{\"port\":");
+	buf_putu(b, p);
+	put_member(b, "range", port_range_info(port_range_of(p))->id);
+	jsonw_key(b, "status", 0);
+	buf_putc(b, '{');
+	put_statuses(b, mp);
+	buf_puts(b, "},\"names\":[");
+	for (i = 0; i < mp->nnames; i++) {
+		if (i > 0)
+			buf_putc(b, ',');
+		jsonw_str(b, mp->names[i].name);
+	}
+	buf_puts(b, "],\"assignments\":[");
 	at = registry_at(s->reg, p, &n);
 	for (i = 0; i < n; i++)
-		if (at[i]->status != REGISTRY_UNASSIGNED)
-			json_array_append_new(a, assignment(at[i]));
-	json_object_set_new(o, "assignments", a);
-	if (mp->note != NULL)
-		json_object_set_new(o, "curated", curated(mp->note));
-	a = json_array();
+		if (at[i]->status != REGISTRY_UNASSIGNED) {
+			buf_puts(b, first ? "{" : ",{");
+			put_assignment(b, at[i]);
+			buf_putc(b, '}');
+			first = 0;
+		}
+	buf_putc(b, ']');
+	if (mp->note != NULL) {
+		jsonw_key(b, "curated", 0);
+		buf_putc(b, '{');
+		put_curated(b, mp->note);
+		buf_putc(b, '}');
+	}
+	buf_puts(b, ",\"uses\":[");
 	use = uses_at(s->con->uses, p, &n);
-	for (i = 0; i < n; i++)
-		json_array_append_new(a, json_integer((json_int_t)use[i]->line));
-	json_object_set_new(o, "uses", a);
-	json_object_set_new(o, "verdict", json_string(model_verdict_id(
-	    mp->verdict)));
-	json_object_set_new(o, "reasons", reasons(mp->why));
-	return o;
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_putc(b, ',');
+		buf_putu(b, use[i]->line);
+	}
+	buf_puts(b, "],\"verdict\":");
+	jsonw_str(b, model_verdict_id(mp->verdict));
+	jsonw_key(b, "reasons", 0);
+	put_bits(b, mp->why, NWHY, why_id);
+	buf_putc(b, '}');
 }
 
 /* One row of uses.csv, named by its line. */
-static json_t *
-use_json(const struct uses_row *r)
+static void
+put_use(buf *b, const struct uses_row *r)
 {
-	json_t *o = json_object();
-
-	json_object_set_new(o, "line", json_integer((json_int_t)r->line));
-	json_object_set_new(o, "name", str(r->name));
-	json_object_set_new(o, "kind", json_string(uses_kind_name(r->kind)));
-	json_object_set_new(o, "protocols", protocols(r->protos));
-	json_object_set_new(o, "ports", port_pair(r->lo, r->hi));
-	json_object_set_new(o, "note", str(r->note));
-	json_object_set_new(o, "source", str(r->source));
-	return o;
+	buf_puts(b, "{\"line\":");
+	buf_putu(b, r->line);
+	put_member(b, "name", r->name);
+	put_member(b, "kind", uses_kind_name(r->kind));
+	put_span(b, r->protos, r->lo, r->hi);
+	put_member(b, "note", r->note);
+	put_member(b, "source", r->source);
+	buf_putc(b, '}');
 }
 
-static json_t *
-source_json(const struct site *s, enum source_id id, const char *kind)
+static void
+put_source(buf *b, const struct site *s, enum source_id id, const char *kind)
 {
 	static const char *const ids[SOURCE_N] = {
 		"registry", "nmap", "wireshark", "system", "uses"
 	};
-	json_t *o = json_object();
 
-	json_object_set_new(o, "id", json_string(ids[id]));
-	json_object_set_new(o, "title", str(sources_title(&s->src, id)));
-	json_object_set_new(o, "file", str(sources_file(&s->src, id)));
-	set_opt(o, "kind", kind);
-	set_opt(o, "date", sources_date(&s->src, id));
-	return o;
+	buf_puts(b, "{\"id\":");
+	jsonw_str(b, ids[id]);
+	put_member(b, "title", sources_title(&s->src, id));
+	put_member(b, "file", sources_file(&s->src, id));
+	put_opt(b, "kind", kind);
+	put_opt(b, "date", sources_date(&s->src, id));
 }
 
 /*
@@ -228,29 +242,24 @@ source_json(const struct site *s, enum source_id id, const char *kind)
  * Wireshark's and the system's lists, when they are not the registry,
  * are on the pages only.
  */
-static json_t *
-sources_json(const struct site *s)
-{
-	json_t *a = json_array(), *o;
-
-	json_array_append_new(a, source_json(s, SOURCE_IANA,
-	    page_source_kind(s)));
-	if (s->src.path[SOURCE_USES][0] != '\0')
-		json_array_append_new(a, source_json(s, SOURCE_USES, ""));
-	if (s->src.nmap != NULL) {
-		o = source_json(s, SOURCE_NMAP, "");
-		json_object_set_new(o, "included", json_string(nmap_included));
-		json_array_append_new(a, o);
-	}
-	return a;
-}
-
-/* Appends v and the separator of a one-item-a-line list. */
 static void
-put_item(buf *b, json_t *v, int last)
+put_sources(buf *b, const struct site *s)
 {
-	put_json(b, v);
-	buf_puts(b, last ? "\n" : ",\n");
+	buf_putc(b, '[');
+	put_source(b, s, SOURCE_IANA, page_source_kind(s));
+	buf_putc(b, '}');
+	if (s->src.path[SOURCE_USES][0] != '\0') {
+		buf_putc(b, ',');
+		put_source(b, s, SOURCE_USES, "");
+		buf_putc(b, '}');
+	}
+	if (s->src.nmap != NULL) {
+		buf_putc(b, ',');
+		put_source(b, s, SOURCE_NMAP, "");
+		put_member(b, "included", nmap_included);
+		buf_putc(b, '}');
+	}
+	buf_putc(b, ']');
 }
 
 /*
@@ -268,21 +277,30 @@ api_document(const struct site *s, buf *b, unsigned lo, unsigned hi)
 	buf_reset(b);
 	buf_puts(b, "{\"format\":\"" API_FORMAT "\",\"generator\":\"portpages "
 	    VERSION "\",");
-	if (s->build_date[0] != '\0')
-		buf_printf(b, "\"built\":\"%s\",", s->build_date);
+	if (s->build_date[0] != '\0') {
+		jsonw_key(b, "built", 1);
+		jsonw_str(b, s->build_date);
+		buf_putc(b, ',');
+	}
 	buf_puts(b, "\n\"sources\":");
-	put_json(b, sources_json(s));
+	put_sources(b, s);
 	buf_puts(b, ",\n\"uses\":[\n");
 	if (lo == hi) {
 		at = uses_at(u, lo, &n);
-		for (i = 0; i < n; i++)
-			put_item(b, use_json(at[i]), i + 1 == n);
+		for (i = 0; i < n; i++) {
+			put_use(b, at[i]);
+			buf_puts(b, i + 1 == n ? "\n" : ",\n");
+		}
 	} else
-		for (i = 0; i < u->n; i++)
-			put_item(b, use_json(&u->r[i]), i + 1 == u->n);
+		for (i = 0; i < u->n; i++) {
+			put_use(b, &u->r[i]);
+			buf_puts(b, i + 1 == u->n ? "\n" : ",\n");
+		}
 	buf_puts(b, "],\n\"ports\":[\n");
-	for (p = lo; p <= hi; p++)
-		put_item(b, port_json(s, p), p == hi);
+	for (p = lo; p <= hi; p++) {
+		put_port(b, s, p);
+		buf_puts(b, p == hi ? "\n" : ",\n");
+	}
 	buf_puts(b, "]}\n");
 }
 
@@ -325,16 +343,18 @@ static void
 csv_cell(buf *b, const char *s)
 {
 	int quote = strpbrk(s, ",\"\r\n") != NULL;
+	const char *q;
 
 	if (quote)
 		buf_putc(b, '"');
 	if (s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL)
 		buf_putc(b, '\'');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *s);
+	while (quote && (q = strchr(s, '"')) != NULL) {
+		buf_put(b, s, (size_t)(q - s) + 1);
+		buf_putc(b, '"');
+		s = q + 1;
 	}
+	buf_puts(b, s);
 	if (quote)
 		buf_putc(b, '"');
 }
@@ -347,8 +367,11 @@ csv_list(buf *b, buf *tmp, const char *const *v, size_t n)
 
 	buf_reset(tmp);
 	buf_puts(tmp, "");	/* data is set even when there is no value */
-	for (i = 0; i < n; i++)
-		buf_printf(tmp, "%s%s", i > 0 ? "; " : "", v[i]);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_puts(tmp, "; ");
+		buf_puts(tmp, v[i]);
+	}
 	csv_cell(b, tmp->data);
 }
 
@@ -365,9 +388,13 @@ csv_port(const struct site *s, buf *b, buf *tmp, unsigned p)
 	const char *v[MODEL_MAX_NAMES > NWHY ? MODEL_MAX_NAMES : NWHY];
 	size_t i, n, k;
 
-	buf_printf(b, "%u,%s", p, port_range_info(port_range_of(p))->id);
-	for (i = 0; i < REGISTRY_NPROTO; i++)
-		buf_printf(b, ",%s", model_status_text(mp->status[i]));
+	buf_putu(b, p);
+	buf_putc(b, ',');
+	buf_puts(b, port_range_info(port_range_of(p))->id);
+	for (i = 0; i < REGISTRY_NPROTO; i++) {
+		buf_putc(b, ',');
+		buf_puts(b, model_status_text(mp->status[i]));
+	}
 	for (i = 0; i < mp->nnames; i++)
 		v[i] = mp->names[i].name;
 	buf_putc(b, ',');
@@ -381,7 +408,9 @@ csv_port(const struct site *s, buf *b, buf *tmp, unsigned p)
 	    note != NULL ? note->ntag : 0);
 	buf_putc(b, ',');
 	csv_cell(b, note != NULL ? note->risk : "");
-	buf_printf(b, ",%s,", model_verdict_id(mp->verdict));
+	buf_putc(b, ',');
+	buf_puts(b, model_verdict_id(mp->verdict));
+	buf_putc(b, ',');
 	for (i = k = 0; i < NWHY; i++)
 		if (mp->why & (1u << i))
 			v[k++] = why_ids[i];
@@ -390,8 +419,11 @@ csv_port(const struct site *s, buf *b, buf *tmp, unsigned p)
 	buf_reset(tmp);
 	buf_puts(tmp, "");
 	use = uses_at(s->con->uses, p, &n);
-	for (i = 0; i < n; i++)
-		buf_printf(tmp, "%s%s", i > 0 ? "; " : "", use[i]->name);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_puts(tmp, "; ");
+		buf_puts(tmp, use[i]->name);
+	}
 	csv_cell(b, tmp->data);
 	buf_puts(b, "\r\n");
 }
@@ -435,10 +467,10 @@ data_make(struct worker *w, size_t i)
 }
 
 const struct page_kind page_api = {
-	"api", NULL, "api", 0, 0, data_count, data_path, data_make, NULL
+	"api", NULL, "api", 0, 0, 0, data_count, data_path, data_make, NULL
 };
 
 const struct page_kind page_api_port = {
-	"api-port", NULL, "api/port", 0, 0, port_count, port_path, port_make,
+	"api-port", NULL, "api/port", 0, 0, 0, port_count, port_path, port_make,
 	NULL
 };

@@ -80,5 +80,6 @@ out:
 }
 
 const struct page_kind page_assets = {
-	"assets", NULL, "assets", 0, 0, assets_count, assets_path, assets_make, NULL
+	"assets", NULL, "assets", 0, 0, 0, assets_count, assets_path,
+	assets_make, NULL
 };

@@ -72,5 +72,6 @@ block_make(struct worker *w, size_t i)
 }
 
 const struct page_kind page_block = {
-	"block", "block", "block", 1, 0, block_count, block_path, block_make, NULL
+	"block", "block", "block", 1, 0, 1, block_count, block_path, block_make,
+	NULL
 };

@@ -62,5 +62,6 @@ common_make(struct worker *w, size_t i)
 }
 
 const struct page_kind page_common = {
-	"common", "common", NULL, 1, 0, NULL, NULL, common_make, "common-ports.html"
+	"common", "common", NULL, 1, 0, 0, NULL, NULL, common_make,
+	"common-ports.html"
 };

@@ -42,5 +42,5 @@ free_make(struct worker *w, size_t i)
 }
 
 const struct page_kind page_free = {
-	"free", "free", NULL, 1, 0, NULL, NULL, free_make, "free-ports.html"
+	"free", "free", NULL, 1, 0, 0, NULL, NULL, free_make, "free-ports.html"
 };

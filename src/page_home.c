@@ -32,5 +32,5 @@ home_make(struct worker *w, size_t i)
 }
 
 const struct page_kind page_home = {
-	"home", "index", NULL, 1, 0, NULL, NULL, home_make, "index.html"
+	"home", "index", NULL, 1, 0, 0, NULL, NULL, home_make, "index.html"
 };

@@ -72,11 +72,11 @@ port_ranges(struct worker *w, unsigned port)
 		int in = port_os_ephemeral(os, port);
 
 		k = dict_add(d, DICT_ROOT, N_OS);
-		dict_sets(d, k, N_OS_NAME, oi->name);
+		dict_set_stable(d, k, N_OS_NAME, oi->name);
 		dict_setu(d, k, N_OS_LO, oi->lo);
 		dict_setu(d, k, N_OS_HI, oi->hi);
-		dict_sets(d, k, N_OS_SETTING, oi->setting);
-		dict_sets(d, k, N_OS_SHOW, oi->show);
+		dict_set_stable(d, k, N_OS_SETTING, oi->setting);
+		dict_set_stable(d, k, N_OS_SHOW, oi->show);
 		dict_add(d, k, in ? N_OS_IN : N_OS_OUT);
 		nos += (unsigned)in;
 	}
@@ -116,7 +116,8 @@ port_services(struct worker *w, const struct model_port *mp, unsigned port)
 			    registry_proto_name(b)[i]);
 		s[i] = '\0';
 		dict_sets(d, k, N_STATUS_PROTO, s);
-		dict_sets(d, k, N_STATUS_TEXT, model_status_text(mp->status[b]));
+		dict_set_stable(d, k, N_STATUS_TEXT,
+		    model_status_text(mp->status[b]));
 	}
 	dict_add(d, DICT_ROOT, mp->best == REGISTRY_ASSIGNED ? N_ASSIGNED :
 	    N_NOT_ASSIGNED);
@@ -124,8 +125,8 @@ port_services(struct worker *w, const struct model_port *mp, unsigned port)
 		dict_add(d, DICT_ROOT, N_RESERVED);
 	if (mp->nnames == 0)
 		return;
-	dict_sets(d, dict_add(d, DICT_ROOT, N_HAS_SERVICE), N_PRIMARY_SERVICE,
-	    mp->names[0].name);
+	dict_set_stable(d, dict_add(d, DICT_ROOT, N_HAS_SERVICE),
+	    N_PRIMARY_SERVICE, mp->names[0].name);
 	buf_reset(&w->tmp);
 	for (i = 0; i < mp->nnames; i++) {
 		if (i > 0)
@@ -140,7 +141,7 @@ port_services(struct worker *w, const struct model_port *mp, unsigned port)
 		size_t o = dict_add(d, k, N_OTHER);
 
 		dict_setu(d, o, N_OTHER_PORT, other[i].port);
-		dict_sets(d, o, N_OTHER_SERVICE, other[i].name);
+		dict_set_stable(d, o, N_OTHER_SERVICE, other[i].name);
 	}
 }
 
@@ -187,7 +188,7 @@ port_assignment(struct worker *w, const struct registry_entry *e)
 	dict_set_opt(d, a, N_A_HAS_SERVICE, N_A_SERVICE, e->service);
 	if (e->service[0] == '\0')
 		dict_add(d, a, N_A_NO_SERVICE);
-	dict_sets(d, a, N_A_STATUS, model_status_text(e->status));
+	dict_set_stable(d, a, N_A_STATUS, model_status_text(e->status));
 	registry_protos_str(e->protos, proto);
 	dict_set_opt(d, a, N_A_HAS_PROTOCOLS, N_A_PROTOCOLS, proto);
 	if (proto[0] == '\0')
@@ -227,7 +228,7 @@ port_context(struct worker *w, const struct model_port *mp, unsigned port)
 	const char *name;
 	dict *d = w->d;
 	char url[32], text[64];
-	size_t k, i;
+	size_t k, i, n;
 
 	if (note != NULL) {
 		k = dict_add(d, DICT_ROOT, N_HAS_NOTE);
@@ -248,9 +249,15 @@ port_context(struct worker *w, const struct model_port *mp, unsigned port)
 	page_crumb(w, "index.html", "Home");
 	snprintf(url, sizeof(url), "range/%s.html", ri->id);
 	page_crumb(w, url, ri->title);
-	snprintf(url, sizeof(url), "block/%u.html", block);
-	snprintf(text, sizeof(text), "Ports %u\xe2\x80\x93%u", block,
-	    block + MODEL_BLOCK - 1);
+	n = 6;
+	memcpy(url, "block/", n);
+	n += util_utoa(block, url + n);
+	strcpy(url + n, ".html");
+	n = 6;
+	memcpy(text, "Ports ", n);
+	n += util_utoa(block, text + n);
+	memcpy(text + n, "\xe2\x80\x93", 3);
+	util_utoa(block + MODEL_BLOCK - 1, text + n + 3);
 	page_crumb(w, url, text);
 	buf_reset(&w->title);
 	buf_puts(&w->title, "Port ");
@@ -267,12 +274,14 @@ port_context(struct worker *w, const struct model_port *mp, unsigned port)
 	buf_puts(&w->body, " is a ");
 	buf_puts(&w->body, ri->name);
 	buf_puts(&w->body, " port");
-	if (mp->best == REGISTRY_ASSIGNED && mp->desc != NULL)
-		buf_printf(&w->body, " assigned to %s (%.*s)", mp->nnames > 0 ?
-		    mp->names[0].name : "", (int)utf8_prefix(mp->desc, 120),
-		    mp->desc);
-	else
-		buf_printf(&w->body, " with no IANA assignment");
+	if (mp->best == REGISTRY_ASSIGNED && mp->desc != NULL) {
+		buf_puts(&w->body, " assigned to ");
+		buf_puts(&w->body, mp->nnames > 0 ? mp->names[0].name : "");
+		buf_puts(&w->body, " (");
+		buf_put(&w->body, mp->desc, utf8_prefix(mp->desc, 120));
+		buf_putc(&w->body, ')');
+	} else
+		buf_puts(&w->body, " with no IANA assignment");
 	buf_puts(&w->body, ". What uses it, how to see what is listening on it "
 	    "on Linux, macOS and Windows, and what to watch for.");
 	page_meta(w, w->title.data, w->body.data);
@@ -356,5 +365,5 @@ port_make(struct worker *w, size_t i)
 }
 
 const struct page_kind page_port = {
-	"port", "port", "port", 1, 1, port_count, port_path, port_make, NULL
+	"port", "port", "port", 1, 1, 1, port_count, port_path, port_make, NULL
 };

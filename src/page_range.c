@@ -39,5 +39,6 @@ range_make(struct worker *w, size_t i)
 }
 
 const struct page_kind page_range = {
-	"range", "range", "range", 1, 0, range_count, range_path, range_make, NULL
+	"range", "range", "range", 1, 0, 0, range_count, range_path, range_make,
+	NULL
 };

@@ -17,5 +17,5 @@ robots_make(struct worker *w, size_t i)
 }
 
 const struct page_kind page_robots = {
-	"robots", NULL, NULL, 0, 0, NULL, NULL, robots_make, "robots.txt"
+	"robots", NULL, NULL, 0, 0, 0, NULL, NULL, robots_make, "robots.txt"
 };

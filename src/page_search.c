@@ -17,5 +17,6 @@ search_make(struct worker *w, size_t i)
 }
 
 const struct page_kind page_search = {
-	"search", "search", NULL, 0, 0, NULL, NULL, search_make, "search.html"
+	"search", "search", NULL, 0, 0, 0, NULL, NULL, search_make,
+	"search.html"
 };

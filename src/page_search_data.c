@@ -126,5 +126,6 @@ data_make(struct worker *w, size_t i)
 }
 
 const struct page_kind page_search_data = {
-	"search-data", NULL, "assets", 0, 0, NULL, NULL, data_make, "assets/search-index.js"
+	"search-data", NULL, "assets", 0, 0, 0, NULL, NULL, data_make,
+	"assets/search-index.js"
 };

@@ -97,6 +97,6 @@ services_make(struct worker *w, size_t l)
 }
 
 const struct page_kind page_services = {
-	"services", "services", "services", 1, 0, services_count,
+	"services", "services", "services", 1, 0, 0, services_count,
 	services_path, services_make, NULL
 };

@@ -101,5 +101,6 @@ sitemap_make(struct worker *w, size_t i)
 }
 
 const struct page_kind page_sitemap = {
-	"sitemap", NULL, NULL, 0, 0, sitemap_count, sitemap_path, sitemap_make, NULL
+	"sitemap", NULL, NULL, 0, 0, 0, sitemap_count, sitemap_path,
+	sitemap_make, NULL
 };

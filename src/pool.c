@@ -8,7 +8,7 @@
 #include "util.h"
 
 #define CHUNK 64		/* files a worker takes at a time */
-#define CACHE_BYTES (8u << 20)	/* per worker */
+#define CACHE_BYTES (8u << 20)	/* per worker, and for the one they share */
 #define BIG_FILE (1u << 20)	/* a buffer this large is freed after its file */
 
 /* The queue: every (kind, index) of the build, handed out in chunks. */
@@ -32,6 +32,7 @@ pool_worker_init(struct worker *w, const struct site *s)
 	memset(w, 0, sizeof(*w));
 	w->s = s;
 	w->d = dict_new();
+	dict_filter(w->d, tmpl_set_used(s->ts));
 	w->cache = s->o->nocache ? NULL : cache_new(CACHE_BYTES);
 	w->zip = s->o->precompress ? precompress_new() : NULL;
 }
@@ -118,6 +119,8 @@ pool_run(const struct site *s)
 {
 	int i, n = s->o->jobs > 0 ? s->o->jobs : 1, started = 0;
 	struct thread *t = xcalloc((size_t)n, sizeof(*t));
+	cache_shared *shared = s->o->nocache ? NULL :
+	    cache_shared_new(CACHE_BYTES);
 	struct queue q;
 	size_t k;
 
@@ -130,6 +133,8 @@ pool_run(const struct site *s)
 			q.count[k] = page_count(s, page_kinds[k]);
 	for (i = 0; i < n; i++) {
 		pool_worker_init(&t[i].w, s);
+		if (shared != NULL)
+			cache_share(t[i].w.cache, shared);
 		t[i].q = &q;
 	}
 	for (i = 1; i < n; i++)
@@ -142,6 +147,7 @@ pool_run(const struct site *s)
 		pthread_join(t[i].tid, NULL);
 	for (i = 0; i < n; i++)
 		pool_worker_free(&t[i].w);
+	cache_shared_free(shared);
 	free(t);
 	free(q.count);
 	pthread_mutex_destroy(&q.lock);

@@ -66,8 +66,9 @@ fill_ctpl(const tmpl_set *ts, const dict *d, size_t node,
 				vals->v = xrealloc(vals->v, vals->cap *
 				    sizeof(*vals->v));
 			}
-			vals->v[vals->n] = (struct subst_value){ p, e->vlen, e->raw };
-			buf_printf(tmp, "%s%04zu", tmpl_set_token(ts), vals->n++);
+			vals->v[vals->n] = (struct subst_value){ p, e->vlen, e->raw,
+			    e->esc };
+			subst_put_token(tmp, tmpl_set_token(ts), 0, vals->n++);
 		} else if (e->raw)
 			buf_put(tmp, p, e->vlen);
 		else

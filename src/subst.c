@@ -39,6 +39,20 @@ subst_token(const char *s, size_t n, const char *prefix, size_t *index)
 	return p + 4;
 }
 
+void
+subst_put_token(buf *out, const char *prefix, char k, size_t i)
+{
+	char d[5];
+
+	buf_puts(out, prefix);
+	d[0] = k;
+	d[1] = (char)('0' + i / 1000 % 10);
+	d[2] = (char)('0' + i / 100 % 10);
+	d[3] = (char)('0' + i / 10 % 10);
+	d[4] = (char)('0' + i % 10);
+	buf_put(out, k ? d : d + 1, k ? 5 : 4);
+}
+
 /*
  * 1 if a URL that starts with v would run code or reach local files:
  * the schemes cmark's safe mode drops. Such a value is left out.
@@ -65,17 +79,26 @@ subst_put(buf *out, char k, const struct subst_value *v)
 		buf_put(out, v->p, v->n);
 		break;
 	case SUBST_SLOT_ATTR:
-		buf_put_attr(out, v->p, v->n);
+		if (v->esc & BUF_ESC_MARKUP)
+			buf_put_attr(out, v->p, v->n);
+		else
+			buf_put(out, v->p, v->n);
 		break;
 	case SUBST_SLOT_URL_START:
 		if (dangerous_url(v))
 			break;
 		/* FALLTHROUGH */
 	case SUBST_SLOT_URL:
-		buf_put_href(out, v->p, v->n);
+		if (v->esc & BUF_ESC_URL)
+			buf_put_href(out, v->p, v->n);
+		else
+			buf_put(out, v->p, v->n);
 		break;
 	default:
-		buf_put_html(out, v->p, v->n);
+		if (v->esc & BUF_ESC_MARKUP)
+			buf_put_html(out, v->p, v->n);
+		else
+			buf_put(out, v->p, v->n);
 	}
 }
 
@@ -92,7 +115,7 @@ put_value(struct subst *x, size_t i, char k, int escape)
 	if (v->n == 0)
 		return;
 	if (x->mode == SUBST_SLOTS) {
-		buf_printf(x->out, "%s%c%04zu", x->prefix, k, i);
+		subst_put_token(x->out, x->prefix, k, i);
 		return;
 	}
 	if (escape)
@@ -131,6 +154,7 @@ html_token(void *arg, size_t pos, size_t len, enum htmlctx ctx,
 	    SUBST_SLOT_URL, SUBST_SLOT_URL_START };
 	struct subst *x = arg;
 	size_t i;
+	char k;
 
 	token_at(x, x->src + pos, len, &i);
 	buf_put(x->out, x->src + x->done, pos - x->done);
@@ -141,7 +165,17 @@ html_token(void *arg, size_t pos, size_t len, enum htmlctx ctx,
 		x->fail = 1;
 		return 0;
 	}
-	put_value(x, i, x->vals[i].raw ? SUBST_SLOT_RAW : kinds[ctx], 1);
+	k = x->vals[i].raw ? SUBST_SLOT_RAW : kinds[ctx];
+	/*
+	 * In HTML an empty value changes nothing around it, so a skeleton
+	 * keeps its slot whatever the value, and serves pages where it is
+	 * empty and where it is not (the cache leaves emptiness out of the
+	 * shape of an HTML template).
+	 */
+	if (x->mode == SUBST_SLOTS)
+		subst_put_token(x->out, x->prefix, k, i);
+	else
+		put_value(x, i, k, 1);
 	return 1;
 }
 
@@ -151,7 +185,7 @@ html_text(struct subst *x, const char *s, size_t n)
 {
 	x->src = s;
 	x->done = 0;
-	if (!htmlctx_scan(s, n, html_match, html_token, x))
+	if (!htmlctx_scan(s, n, x->prefix[0], html_match, html_token, x))
 		return 0;
 	buf_put(x->out, s + x->done, n - x->done);
 	return 1;

@@ -11,6 +11,7 @@ struct subst_value {
 	const char	*p;
 	size_t		 n;
 	int		 raw;		/* trusted HTML (only in layouts) */
+	unsigned	 esc;		/* its bytes' buf_escapes bits, ORed */
 };
 
 /* What stands in place of a value in the HTML. */
@@ -28,6 +29,12 @@ enum subst_mode {
 
 /* The length of the token (prefix + 4 digits) at s, n bytes left; 0 if none. */
 size_t subst_token(const char *s, size_t n, const char *prefix, size_t *index);
+
+/*
+ * Appends the token of value i (i < 10000): prefix, then the slot kind
+ * k unless k is 0, then i in four digits.
+ */
+void subst_put_token(buf *out, const char *prefix, char k, size_t i);
 
 /*
  * Appends value v as it stands in slot kind k (an SUBST_SLOT_ letter): the

@@ -39,6 +39,7 @@ struct tmpl_set {
 	char		 token[16];	/* placeholder prefix: in no template */
 	char		**texts;	/* expanded texts, while loading */
 	size_t		 ntexts;
+	unsigned char	*used;		/* one flag per name: does any template use it? */
 };
 
 /* Loading and checking. */
@@ -354,7 +355,7 @@ tmpl_load(tmpl_set *ts, const char *rel, enum tmpl_kind kind)
 	k.kind = kind;
 	k.used = t->used;
 	k.out = &out;
-	if (!check_text(&k, text, len) || !htmlctx_scan(text, len, value_marker,
+	if (!check_text(&k, text, len) || !htmlctx_scan(text, len, '{', value_marker,
 	    marker_context, &(struct ctxcheck){ &k, text }))
 		goto out;
 	if ((t->ct = ctpl_compile(out.data ? out.data : "", out.len)) == NULL) {
@@ -484,6 +485,10 @@ tmpl_set_load(const char *dir, const struct tmpl_name *names, size_t nnames)
 		ts->lay[ts->nlay++].id = id;
 	}
 	choose_token(ts);
+	ts->used = xcalloc(ts->nnames + 1, 1);
+	for (id = 0; (size_t)id < ts->nt; id++)
+		for (i = 0; i < ts->nnames; i++)
+			ts->used[i] |= ts->t[id].used[i];
 	ok = 1;
 out:
 	util_list_free(files);
@@ -515,6 +520,7 @@ tmpl_set_free(tmpl_set *ts)
 	free(ts->sec);
 	free(ts->lay);
 	free(ts->dir);
+	free(ts->used);
 	free(ts);
 }
 
@@ -571,6 +577,12 @@ const struct tmpl_name *
 tmpl_set_names(const tmpl_set *ts)
 {
 	return ts->names;
+}
+
+const unsigned char *
+tmpl_set_used(const tmpl_set *ts)
+{
+	return ts->used;
 }
 
 const char *

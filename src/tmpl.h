@@ -53,6 +53,9 @@ struct tmpl {
 /* Template id (from the functions above); never NULL for a valid id. */
 const struct tmpl *tmpl_get(const tmpl_set *ts, int id);
 
+/* One flag per name (index into the names): does any template of the set use it? */
+const unsigned char *tmpl_set_used(const tmpl_set *ts);
+
 /*
  * The prefix of the placeholders that stand for values while a template
  * is rendered: letters that occur in no template of the set.
