@@ -249,36 +249,51 @@ render_note(const char *md)
 }
 
 /*
- * Reads and checks dir/name (the note of port): the one place a note is
- * read. Returns NULL (error reported) if it is not acceptable.
+ * Checks and parses a note as it was read: the one place a note is
+ * checked. Returns NULL (error reported) if it is not acceptable.
  */
 static struct content_note *
-note_load(struct content *c, const char *dir, const char *name)
+note_parse(const struct content_text *t)
 {
-	struct content_note *note = NULL;
-	char *path = util_path_join(dir, name), *text;
-	size_t len, body;
+	struct content_note *note;
+	size_t body;
 
-	if ((text = util_file_read(path, MAX_NOTE, &len)) == NULL)
-		goto out;
-	if (util_utf8_valid(text, len) < len) {
-		util_err(path, 0, "invalid UTF-8 or NUL byte");
-		goto out;
+	if (util_utf8_valid(t->text, t->len) < t->len) {
+		util_err(t->path, 0, "invalid UTF-8 or NUL byte");
+		return NULL;
 	}
-	c->hash = util_hash(c->hash, name, strlen(name) + 1);
-	c->hash = util_hash(c->hash, text, len);
-	if ((note = parse_note(path, text, len, &body)) == NULL)
-		goto out;
+	if ((note = parse_note(t->path, t->text, t->len, &body)) == NULL)
+		return NULL;
 	/* The body keeps no controls or bidirectional overrides. */
-	note->markdown = util_utf8_clean(text + body, len - body, NULL);
-out:
-	free(text);
-	free(path);
+	note->markdown = util_utf8_clean(t->text + body, t->len - body, NULL);
 	return note;
 }
 
+/* Reads dir/name, the note of port, and hashes it: 0 (reported) if it cannot be read. */
 static int
-load_notes(struct content *c)
+note_read(struct content *c, const char *dir, const char *name, long port)
+{
+	struct content_text *t;
+	char *path = util_path_join(dir, name), *text;
+	size_t len;
+
+	if ((text = util_file_read(path, MAX_NOTE, &len)) == NULL) {
+		free(path);
+		return 0;
+	}
+	c->hash = util_hash(c->hash, name, strlen(name) + 1);
+	c->hash = util_hash(c->hash, text, len);
+	c->texts = xrealloc(c->texts, (c->ntexts + 1) * sizeof(*c->texts));
+	t = &c->texts[c->ntexts++];
+	t->port = port;
+	t->path = path;
+	t->text = text;
+	t->len = len;
+	return 1;
+}
+
+static int
+read_notes(struct content *c)
 {
 	char *dir = util_path_join(c->dir, "ports"), **names;
 	size_t i, n, nwarn = 0;
@@ -299,9 +314,8 @@ load_notes(struct content *c)
 				    "N.md for a port N from 0 to 65535", names[i]);
 			continue;
 		}
-		if ((c->notes[port] = note_load(c, dir, names[i])) == NULL)
+		if (!note_read(c, dir, names[i], port))
 			goto out;
-		c->nnotes++;
 	}
 	if (nwarn > MAX_WARN)
 		util_warn(dir, 0, "%zu more files ignored", nwarn - MAX_WARN);
@@ -312,19 +326,66 @@ out:
 	return rc;
 }
 
+/* Frees what content_read read and content_parse has not taken. */
+static void
+texts_free(struct content *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->ntexts; i++) {
+		free(c->texts[i].path);
+		free(c->texts[i].text);
+	}
+	free(c->texts);
+	c->texts = NULL;
+	c->ntexts = 0;
+	free(c->uses_text);
+	c->uses_text = NULL;
+}
+
+struct content *
+content_read(const char *dir)
+{
+	struct content *c = xcalloc(1, sizeof(*c));
+
+	c->dir = xstrdup(dir);
+	c->uses_path = util_path_join(dir, "uses.csv");
+	c->hash = UTIL_HASH_INIT;
+	if (!conf_load(&c->conf, dir, &c->hash) || !read_notes(c) ||
+	    !uses_read(c->uses_path, &c->hash, &c->uses_text, &c->uses_len)) {
+		content_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+int
+content_parse(struct content *c)
+{
+	size_t i;
+	int ok = 0;
+
+	if (c->uses != NULL)
+		return 1;
+	for (i = 0; i < c->ntexts; i++) {
+		if ((c->notes[c->texts[i].port] = note_parse(&c->texts[i])) ==
+		    NULL)
+			goto out;
+		c->nnotes++;
+	}
+	ok = (c->uses = uses_parse(c->uses_path, c->uses_text,
+	    c->uses_len)) != NULL;
+out:
+	texts_free(c);
+	return ok;
+}
+
 struct content *
 content_load(const char *dir)
 {
-	struct content *c = xcalloc(1, sizeof(*c));
-	char *uses = util_path_join(dir, "uses.csv");
-	int ok;
+	struct content *c = content_read(dir);
 
-	c->dir = xstrdup(dir);
-	c->hash = UTIL_HASH_INIT;
-	ok = conf_load(&c->conf, dir, &c->hash) && load_notes(c) &&
-	    (c->uses = uses_load(uses, &c->hash)) != NULL;
-	free(uses);
-	if (!ok) {
+	if (c != NULL && !content_parse(c)) {
 		content_free(c);
 		return NULL;
 	}
@@ -356,8 +417,10 @@ content_free(struct content *c)
 		return;
 	for (i = 0; i < PORT_COUNT; i++)
 		note_free(c->notes[i]);
+	texts_free(c);
 	conf_free(&c->conf);
 	uses_free(c->uses);
+	free(c->uses_path);
 	free(c->dir);
 	free(c);
 }

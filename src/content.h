@@ -20,13 +20,25 @@ struct content_note {
 	char	*html;		/* the body in cmark's safe mode, headings one level down (content_render) */
 };
 
+/* A note's file as content_read read it, until content_parse parses it. */
+struct content_text {
+	long	 port;
+	char	*path;
+	char	*text;
+	size_t	 len;
+};
+
 struct content {
 	char			*dir;
 	struct conf		 conf;
 	struct content_note	*notes[65536];	/* NULL: no note */
 	size_t			 nnotes;
-	struct uses		*uses;		/* uses.csv: never NULL once loaded */
+	struct uses		*uses;		/* uses.csv: never NULL once parsed */
 	uint64_t		 hash;		/* of every file read */
+	struct content_text	*texts;		/* read, not parsed yet */
+	size_t			 ntexts;
+	char			*uses_path, *uses_text;
+	size_t			 uses_len;
 };
 
 /* Allowed tags and risk levels, NULL-terminated. */
@@ -34,10 +46,19 @@ extern const char *const content_tags[];
 extern const char *const content_risks[];
 
 /*
- * Loads dir/site.conf (optional: defaults apply without it), every
- * dir/ports/N.md and dir/uses.csv (optional). Returns NULL (error reported as FILE:LINE) on a bad
- * setting or note; free with content_free (NULL is fine).
+ * Reads dir/site.conf (optional: defaults apply without it) and the bytes
+ * of every dir/ports/N.md and of dir/uses.csv (optional), and hashes them:
+ * what the up-to-date check needs. Returns NULL (error reported as
+ * FILE:LINE) on a bad setting or a file it cannot read; free with
+ * content_free (NULL is fine).
  */
+struct content *content_read(const char *dir);
+/*
+ * Parses and checks what content_read read: the notes and uses.csv, under
+ * one policy. Returns 0 (error reported as FILE:LINE) on a bad note or row.
+ */
+int content_parse(struct content *c);
+/* content_read, then content_parse: NULL (reported) if either fails. */
 struct content *content_load(const char *dir);
 /*
  * Renders every note's Markdown into its html, once: after the up-to-date

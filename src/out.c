@@ -2,6 +2,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -198,11 +199,12 @@ report_once(struct out *o, const char *rel, const char *what)
 		util_err(NULL, 0, "%s/%s: %s", o->dir, rel, what);
 }
 
-/* 1 if rel is a regular file of size bytes not modified since the manifest. */
+/* 1 if name at fd is a regular file of size bytes not modified since the manifest. */
 static int
-untouched(struct out *o, const char *rel, size_t size, struct stat *st)
+untouched(struct out *o, int fd, const char *name, size_t size,
+    struct stat *st)
 {
-	return fstatat(o->dirfd, rel, st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	return fstatat(fd, name, st, AT_SYMLINK_NOFOLLOW) == 0 &&
 	    S_ISREG(st->st_mode) && (size_t)st->st_size == size &&
 	    o->built != 0 && mtime_ns(st) <= o->built;
 }
@@ -214,22 +216,55 @@ struct check {
 	int		 ok;
 };
 
+/*
+ * The directory of path (below the output directory) open for lookups,
+ * dir naming it (dirlen bytes), kept in *fd while the next paths share it
+ * (the manifest is sorted, so a directory's files come together): a stat
+ * then looks up one name, not the whole path. -1 if it cannot be opened.
+ */
+static int
+parent_fd(struct out *o, const char *path, const char *slash, int *fd,
+    char *dir, size_t *dirlen)
+{
+	size_t n = (size_t)(slash - path);
+
+	if (*fd >= 0 && n == *dirlen && memcmp(dir, path, n) == 0)
+		return *fd;
+	if (*fd >= 0)
+		close(*fd);
+	*fd = -1;
+	if (n >= PATH_MAX)
+		return -1;
+	memcpy(dir, path, n);
+	dir[n] = '\0';
+	*dirlen = n;
+	*fd = openat(o->dirfd, dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	return *fd;
+}
+
 static void *
 check_slice(void *arg)
 {
 	struct check *c = arg;
 	struct stat st;
-	char *p, *path;
+	char *p, *path, *slash, dir[PATH_MAX];
 	uint64_t h;
-	size_t size;
+	size_t size, dirlen = 0;
+	int fd = -1, at;
 
 	for (p = c->lo; p < c->hi && c->ok; p += strlen(p) + 1) {
 		if ((path = manifest_line(p, &h, &size)) == NULL)
 			continue;
 		c->files++;
-		if (!untouched(c->o, path, size, &st))
+		slash = strrchr(path, '/');
+		at = slash == NULL ? c->o->dirfd : parent_fd(c->o, path, slash,
+		    &fd, dir, &dirlen);
+		if (at < 0 || !untouched(c->o, at, slash ? slash + 1 : path,
+		    size, &st))
 			c->ok = 0;
 	}
+	if (fd >= 0)
+		close(fd);
 	return NULL;
 }
 

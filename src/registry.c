@@ -77,6 +77,12 @@ clean(struct registry *r, size_t line, const char *s, size_t n)
 	const char *p;
 	int gap = 0;
 
+	/* Most fields are printable ASCII words with single spaces between. */
+	for (i = 0; i < n && ((s[i] > ' ' && s[i] < 0x7f) || (s[i] == ' ' &&
+	    i > 0 && i + 1 < n && s[i + 1] > ' ' && s[i + 1] < 0x7f)); i++)
+		;
+	if (i == n)
+		return n > 0 ? arena_dup(&r->arena, s, n) : "";
 	c = util_utf8_clean(s, n, &bad);
 	if (bad > 0)
 		warn(r, line, "invalid UTF-8 or control characters replaced");

@@ -1,5 +1,6 @@
 /* site.c - a build from start to end: inputs, the up-to-date check, the pages, the summary */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,26 +103,68 @@ site_load(struct site *s, const struct site_opts *o, const char *registry,
 		    tmpl_set_layout(s->ts, page_kinds[k]->layout)) < 0 &&
 		    page_kinds[k]->layout != NULL)
 			return 0;
-	if ((s->con = content_load(o->content)) == NULL)
+	if ((s->con = content_read(o->content)) == NULL)
 		return 0;
 	*inputs ^= tmpl_set_hash(s->ts) * 3 + s->con->hash * 5;
 	return page_assets_load(s, inputs) &&
 	    sources_find(&s->src, &s->con->conf, registry, inputs);
 }
 
-/* The notes' HTML, the registry and the per-port model: after the up-to-date check, which needs only hashes. */
+/* What a build reads beside the registry, on threads of their own. */
+struct beside {
+	struct site	*s;
+	int		 ok;
+};
+
+/* The notes and uses.csv, parsed, and the notes' HTML. */
+static void *
+read_content(void *arg)
+{
+	struct beside *b = arg;
+
+	b->ok = content_parse(b->s->con) && content_render(b->s->con);
+	return NULL;
+}
+
+/* nmap's, Wireshark's and the system's lists. */
+static void *
+read_lists(void *arg)
+{
+	struct beside *b = arg;
+
+	b->ok = sources_read(&b->s->src);
+	return NULL;
+}
+
+/*
+ * The notes' HTML, the registry, the other lists and the per-port model:
+ * after the up-to-date check, which needs only hashes. The three are read
+ * at once, each on its thread: this part of a build runs before there are
+ * pages to share out.
+ */
 static int
 site_load_registry(struct site *s, const char *registry)
 {
+	void *(*const read[2])(void *) = { read_content, read_lists };
+	struct beside b[2] = { { s, 0 }, { s, 0 } };
+	pthread_t t[2];
+	int two[2], i;
+
 	if (registry == NULL) {
 		util_err(NULL, 0, "no registry: give one with -r FILE, or put "
 		    "IANA's CSV at %s/registry.csv", s->o->content);
 		return 0;
 	}
-	if (!content_render(s->con) ||
-	    (s->reg = registry_load(registry)) == NULL ||
-	    !sources_load(&s->src, s->reg, s->con->uses))
+	for (i = 0; i < 2; i++)
+		if (!(two[i] = pthread_create(&t[i], NULL, read[i], &b[i]) == 0))
+			read[i](&b[i]);
+	s->reg = registry_load(registry);
+	for (i = 0; i < 2; i++)
+		if (two[i])
+			pthread_join(t[i], NULL);
+	if (!b[0].ok || !b[1].ok || s->reg == NULL)
 		return 0;
+	sources_attach(&s->src, s->reg, s->con->uses);
 	s->model = model_new(s->reg, s->con, s->src.nmap);
 	return 1;
 }

@@ -62,17 +62,10 @@ sources_find(struct sources *s, const struct conf *c, const char *registry,
 }
 
 int
-sources_load(struct sources *s, const struct registry *iana,
-    const struct uses *uses)
+sources_read(struct sources *s)
 {
 	int i;
 
-	s->iana = iana;
-	s->uses = uses;
-	snprintf(s->path[SOURCE_IANA], sizeof(s->path[0]), "%s", iana->path);
-	if (uses->n > 0)
-		snprintf(s->path[SOURCE_USES], sizeof(s->path[0]), "%s",
-		    uses->path);
 	if (s->path[SOURCE_NMAP][0] != '\0' &&
 	    (s->nmap = nmap_load(s->path[SOURCE_NMAP])) == NULL)
 		return 0;
@@ -81,6 +74,18 @@ sources_load(struct sources *s, const struct registry *iana,
 		    registry_load(s->path[SOURCE_WIRESHARK + i])) == NULL)
 			return 0;
 	return 1;
+}
+
+void
+sources_attach(struct sources *s, const struct registry *iana,
+    const struct uses *uses)
+{
+	s->iana = iana;
+	s->uses = uses;
+	snprintf(s->path[SOURCE_IANA], sizeof(s->path[0]), "%s", iana->path);
+	if (uses->n > 0)
+		snprintf(s->path[SOURCE_USES], sizeof(s->path[0]), "%s",
+		    uses->path);
 }
 
 void

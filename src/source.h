@@ -37,13 +37,17 @@ int sources_find(struct sources *s, const struct conf *c,
     const char *registry, uint64_t *hash);
 
 /*
- * Loads the sources sources_find found; iana and uses are the build's
- * registry and known uses. Returns 0 (error reported) on a bad file.
+ * Loads the lists sources_find found (nmap's, Wireshark's, the system's),
+ * which need nothing else: a build reads them while it reads the
+ * registry. Returns 0 (error reported) on a bad file.
  */
-int sources_load(struct sources *s, const struct registry *iana,
+int sources_read(struct sources *s);
+
+/* Adds the build's registry (iana) and known uses (uses) to s. */
+void sources_attach(struct sources *s, const struct registry *iana,
     const struct uses *uses);
 
-/* Frees what sources_load loaded (s itself is the caller's); NULL is fine. */
+/* Frees what sources_read loaded (s itself is the caller's); NULL is fine. */
 void sources_free(struct sources *s);
 
 /* What a source is, for people: "IANA's registry", "nmap's service list", ... */

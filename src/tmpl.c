@@ -355,8 +355,8 @@ tmpl_load(tmpl_set *ts, const char *rel, enum tmpl_kind kind)
 	k.kind = kind;
 	k.used = t->used;
 	k.out = &out;
-	if (!check_text(&k, text, len) || !htmlctx_scan(text, len, '{', value_marker,
-	    marker_context, &(struct ctxcheck){ &k, text }))
+	if (!check_text(&k, text, len) || !htmlctx_scan(text, len, '{',
+	    value_marker, marker_context, &(struct ctxcheck){ &k, text }))
 		goto out;
 	if ((t->ct = ctpl_compile(out.data ? out.data : "", out.len)) == NULL) {
 		util_err(t->path, 0, "ctemplate could not parse the template");

@@ -269,27 +269,32 @@ index_rows(struct uses *u)
 	free(fill);
 }
 
+int
+uses_read(const char *path, uint64_t *hash, char **text, size_t *len)
+{
+	struct stat st;
+
+	*text = NULL;
+	*len = 0;
+	if (stat(path, &st) != 0 && errno == ENOENT)
+		return 1;
+	/* Read whole: the hash covers exactly the bytes parsed. */
+	if ((*text = util_file_read(path, MAX_FILE, len)) == NULL)
+		return 0;
+	*hash = util_hash(*hash, *text, *len);
+	return 1;
+}
+
 struct uses *
-uses_load(const char *path, uint64_t *hash)
+uses_parse(const char *path, char *text, size_t len)
 {
 	struct uses *u = xcalloc(1, sizeof(*u));
 	struct loader l = { u, 0 };
-	struct stat st;
-	char *text = NULL;
-	size_t len;
 	FILE *f = NULL;
 	int ok = 0;
 
 	u->path = xstrdup(path);
-	if (stat(path, &st) != 0 && errno == ENOENT) {
-		ok = 1;
-		goto out;
-	}
-	/* Read whole first: the hash covers exactly the bytes parsed. */
-	if ((text = util_file_read(path, MAX_FILE, &len)) == NULL)
-		goto out;
-	*hash = util_hash(*hash, text, len);
-	if (len == 0) {
+	if (text == NULL || len == 0) {
 		ok = 1;
 		goto out;
 	}
@@ -301,7 +306,6 @@ uses_load(const char *path, uint64_t *hash)
 out:
 	if (f != NULL)
 		fclose(f);
-	free(text);
 	if (!ok) {
 		uses_free(u);
 		return NULL;

@@ -36,12 +36,19 @@ struct uses {
 const char *uses_kind_name(enum uses_kind k);
 
 /*
- * Loads path (a missing file is an empty list, not an error) and hashes
- * its bytes into *hash. Every rule of docs/USES-FORMAT.md that a loader
- * can check is checked: a row that breaks one is an error naming
- * FILE:LINE. Returns NULL on error; free with uses_free (NULL is fine).
+ * Reads path into *text (*len bytes; NULL when the file is missing, which
+ * is an empty list, not an error) and hashes its bytes into *hash.
+ * Returns 0 (error reported) if it cannot be read; the caller frees *text.
  */
-struct uses *uses_load(const char *path, uint64_t *hash);
+int uses_read(const char *path, uint64_t *hash, char **text, size_t *len);
+
+/*
+ * The list in text (len bytes, uses_read's; NULL: none) read from path.
+ * Every rule of docs/USES-FORMAT.md that a loader can check is checked: a
+ * row that breaks one is an error naming FILE:LINE. Returns NULL on
+ * error; free with uses_free (NULL is fine).
+ */
+struct uses *uses_parse(const char *path, char *text, size_t len);
 void uses_free(struct uses *u);
 
 /* The rows that cover port, in file order: *n of them. */

@@ -266,10 +266,18 @@ util_utf8_clean(const char *s, size_t n, size_t *bad)
 	const unsigned char *u = (const unsigned char *)s;
 	/* Every replaced byte grows to at most 3 bytes. */
 	char *out = xmalloc(n * 3 + 1), *o = out;
-	size_t i = 0, len, nbad = 0;
+	size_t i = 0, len, nbad = 0, run;
 	unsigned long cp;
 
 	while (i < n) {
+		/* Most text is printable ASCII, lines and tabs: copied in runs. */
+		for (run = i; i < n && ((u[i] >= 0x20 && u[i] < 0x7f) ||
+		    u[i] == '\t' || u[i] == '\n' || u[i] == '\r'); i++)
+			;
+		memcpy(o, u + run, i - run);
+		o += i - run;
+		if (i == n)
+			break;
 		len = utf8_seq(u + i, n - i, &cp);
 		if (len == 0 || (cp < 0x20 && cp != '\t' && cp != '\n' &&
 		    cp != '\r') || cp == 0x7f ||
@@ -297,10 +305,15 @@ util_utf8_valid(const char *s, size_t n)
 	size_t i = 0, len;
 	unsigned long cp;
 
-	while (i < n && (len = utf8_seq((const unsigned char *)s + i, n - i,
-	    &cp)) > 0 && cp != 0)
+	for (;;) {
+		/* ASCII but NUL in runs: most text is nothing else. */
+		while (i < n && s[i] > 0 && (unsigned char)s[i] < 0x80)
+			i++;
+		if (i == n || (len = utf8_seq((const unsigned char *)s + i,
+		    n - i, &cp)) == 0 || cp == 0)
+			return i;
 		i += len;
-	return i;
+	}
 }
 
 double
