@@ -1,4 +1,4 @@
-/* cache.c - rendered templates kept per shape of their values, one cache per thread */
+/* cache.c - rendered templates kept per shape of their values: one cache a thread, one they share */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>

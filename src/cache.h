@@ -1,4 +1,4 @@
-/* cache.h - rendered templates kept per shape of their values, one cache per thread */
+/* cache.h - rendered templates kept per shape of their values: one cache a thread, one they share */
 #ifndef CACHE_H
 #define CACHE_H
 
