@@ -148,6 +148,21 @@ page_crumb(struct worker *w, const char *url, const char *text)
 }
 
 void
+page_names(struct worker *w, size_t node, int name,
+    const struct model_port *mp)
+{
+	size_t i;
+
+	buf_reset(&w->tmp);
+	for (i = 0; i < mp->nnames; i++) {
+		if (i > 0)
+			buf_puts(&w->tmp, ", ");
+		buf_puts(&w->tmp, mp->names[i].name);
+	}
+	dict_set(w->d, node, name, w->tmp.data ? w->tmp.data : "", w->tmp.len);
+}
+
+void
 page_range_values(const struct site *s, dict *d, size_t node,
     const struct port_range_info *r)
 {

@@ -98,6 +98,9 @@ void page_meta(struct worker *w, const char *title, const char *desc);
 
 /* One breadcrumb link above the page. */
 void page_crumb(struct worker *w, const char *url, const char *text);
+/* Sets name at node to mp's service names joined by ", " (made in w->tmp). */
+void page_names(struct worker *w, size_t node, int name,
+    const struct model_port *mp);
 
 /* The values of one IANA range at node. */
 void page_range_values(const struct site *s, dict *d, size_t node,

@@ -49,6 +49,21 @@ put_opt(buf *b, const char *key, const char *s)
 		put_member(b, key, s);
 }
 
+/* The array of the n strings v. */
+static void
+put_strs(buf *b, const char *const *v, size_t n)
+{
+	size_t i;
+
+	buf_putc(b, '[');
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_putc(b, ',');
+		jsonw_str(b, v[i]);
+	}
+	buf_putc(b, ']');
+}
+
 /* The array of name(bit) for each of the nbits low bits set in bits. */
 static void
 put_bits(buf *b, unsigned bits, unsigned nbits, const char *(*name)(unsigned))
@@ -91,17 +106,11 @@ put_span(buf *b, unsigned protos, unsigned lo, unsigned hi)
 static void
 put_assignment(buf *b, const struct registry_entry *e)
 {
-	size_t i;
-
 	jsonw_key(b, "service", 1);
 	jsonw_str(b, e->service);
 	if (e->nalias > 0) {
 		jsonw_key(b, "aliases", 0);
-		for (i = 0; i < e->nalias; i++) {
-			buf_putc(b, i > 0 ? ',' : '[');
-			jsonw_str(b, e->alias[i]);
-		}
-		buf_putc(b, ']');
+		put_strs(b, e->alias, e->nalias);
 	}
 	put_member(b, "status", model_status_text(e->status));
 	put_span(b, e->protos, e->lo, e->hi);
@@ -132,21 +141,13 @@ put_statuses(buf *b, const struct model_port *mp)
 static void
 put_curated(buf *b, const struct content_note *n)
 {
-	size_t i;
-
 	/* Every member may be absent but tags: it leads when the title is. */
 	if (n->title[0] != '\0') {
 		jsonw_key(b, "title", 1);
 		jsonw_str(b, n->title);
 	}
 	jsonw_key(b, "tags", n->title[0] == '\0');
-	buf_putc(b, '[');
-	for (i = 0; i < n->ntag; i++) {
-		if (i > 0)
-			buf_putc(b, ',');
-		jsonw_str(b, n->tag[i]);
-	}
-	buf_putc(b, ']');
+	put_strs(b, (const char *const *)n->tag, n->ntag);
 	put_opt(b, "risk", n->risk);
 }
 

@@ -23,21 +23,17 @@ static void
 block_row(struct worker *w, unsigned p)
 {
 	const struct model_port *mp = &w->s->model->port[p];
-	size_t k = dict_add(w->d, DICT_ROOT, N_ROW), i;
+	size_t k = dict_add(w->d, DICT_ROOT, N_ROW);
 	enum registry_status st;
 
 	dict_setu(w->d, k, N_R_PORT, p);
-	buf_reset(&w->tmp);
-	for (i = 0; i < mp->nnames; i++)
-		buf_printf(&w->tmp, "%s%s", i > 0 ? ", " : "", mp->names[i].name);
-	dict_set(w->d, k, N_R_NAMES, w->tmp.data ? w->tmp.data : "",
-	    w->tmp.len);
+	page_names(w, k, N_R_NAMES, mp);
 	st = mp->status[0] > mp->status[1] ? mp->status[0] : mp->status[1];
-	dict_sets(w->d, k, N_R_DESC, mp->desc != NULL ? mp->desc :
+	dict_set_stable(w->d, k, N_R_DESC, mp->desc != NULL ? mp->desc :
 	    model_status_text(st));
 	if (mp->note != NULL)
-		dict_sets(w->d, dict_add(w->d, k, N_R_HAS_NOTE), N_R_NOTE_TITLE,
-		    mp->note->title);
+		dict_set_stable(w->d, dict_add(w->d, k, N_R_HAS_NOTE),
+		    N_R_NOTE_TITLE, mp->note->title);
 }
 
 static int

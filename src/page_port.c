@@ -127,13 +127,7 @@ port_services(struct worker *w, const struct model_port *mp, unsigned port)
 		return;
 	dict_set_stable(d, dict_add(d, DICT_ROOT, N_HAS_SERVICE),
 	    N_PRIMARY_SERVICE, mp->names[0].name);
-	buf_reset(&w->tmp);
-	for (i = 0; i < mp->nnames; i++) {
-		if (i > 0)
-			buf_puts(&w->tmp, ", ");
-		buf_puts(&w->tmp, mp->names[i].name);
-	}
-	dict_set(d, DICT_ROOT, N_SERVICE_NAMES, w->tmp.data, w->tmp.len);
+	page_names(w, DICT_ROOT, N_SERVICE_NAMES, mp);
 	if ((n = model_others(w->s->model, port, other)) == 0)
 		return;
 	k = dict_add(d, DICT_ROOT, N_HAS_OTHER);

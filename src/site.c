@@ -148,7 +148,7 @@ site_load_registry(struct site *s, const char *registry)
 	void *(*const read[2])(void *) = { read_content, read_lists };
 	struct beside b[2] = { { s, 0 }, { s, 0 } };
 	pthread_t t[2];
-	int two[2], i;
+	int started[2], i;
 
 	if (registry == NULL) {
 		util_err(NULL, 0, "no registry: give one with -r FILE, or put "
@@ -156,11 +156,12 @@ site_load_registry(struct site *s, const char *registry)
 		return 0;
 	}
 	for (i = 0; i < 2; i++)
-		if (!(two[i] = pthread_create(&t[i], NULL, read[i], &b[i]) == 0))
+		if (!(started[i] = pthread_create(&t[i], NULL, read[i], &b[i]) ==
+		    0))
 			read[i](&b[i]);
 	s->reg = registry_load(registry);
 	for (i = 0; i < 2; i++)
-		if (two[i])
+		if (started[i])
 			pthread_join(t[i], NULL);
 	if (!b[0].ok || !b[1].ok || s->reg == NULL)
 		return 0;
