@@ -114,8 +114,17 @@ else
 	skip "notes' coverage of nmap's most open ports ($NMAP is absent: apt-get install nmap-common)"
 fi
 
-check "135: msrpc-enum is offered with 445, the SMB port it needs" \
-	bash -c "! grep -qE 'nmap -p 135 --script msrpc-enum' '$N/135.md' && grep -q 'msrpc-enum' '$N/135.md'"
+check "135: msrpc-enum is offered (with 445, below)" grep -q 'msrpc-enum' "$N/135.md"
+py "every nmap command with an SMB script (msrpc-enum, smb-*) scans 445 or 139, without which it never runs" '
+import glob, re, sys
+bad = 0
+for f in sorted(glob.glob(sys.argv[1] + "/*.md")) + sorted(glob.glob(sys.argv[2] + "/**/*.md", recursive=True)):
+    for i, line in enumerate(open(f, encoding="utf-8"), 1):
+        if not re.search(r"nmap .*--script[ =]\S*(msrpc-enum|smb-)", line): continue
+        m = re.search(r"-p\s*(\S+)", line)
+        if m and not re.search(r"(^|,)(445|139)(,|$)", m.group(1)):
+            bad += 1; print(f"{f}:{i}: {line.strip()}")
+sys.exit(bad > 0)' "$N" "$ROOT/templates"
 check "162: IANA's name is snmptrap, never snmp-trap" bash -c "! grep -q 'snmp-trap' '$N/162.md'"
 
 S=$ROOT/templates
