@@ -17,6 +17,7 @@ facts_freq(double freq, char *s, size_t n)
 void
 facts_data_sources(const struct site *s, dict *d)
 {
+	const char *date;
 	size_t k;
 	int id;
 
@@ -26,8 +27,13 @@ facts_data_sources(const struct site *s, dict *d)
 		k = dict_add(d, DICT_ROOT, N_DATA_SOURCE);
 		dict_set_stable(d, k, N_DS_TITLE, sources_title(&s->src, id));
 		dict_set_stable(d, k, N_DS_FILE, sources_file(&s->src, id));
-		dict_set_opt(d, k, N_DS_HAS_DATE, N_DS_DATE,
-		    sources_date(&s->src, id));
+		if ((date = sources_date(&s->src, id))[0] == '\0')
+			continue;
+		k = dict_add(d, k, N_DS_HAS_DATE);
+		dict_set_stable(d, k, N_DS_DATE, date);
+		/* nmap's list dates the file, not its entries. */
+		dict_set_stable(d, k, N_DS_DATE_WHAT, id == SOURCE_NMAP ?
+		    "file revision" : "newest entry");
 	}
 }
 
@@ -427,8 +433,14 @@ verdict(struct worker *w, const struct model_port *mp, unsigned port)
 	size_t i, n, k;
 
 	dict_sets(w->d, DICT_ROOT, N_VERDICT_ID, model_verdict_id(mp->verdict));
-	dict_add(w->d, DICT_ROOT, mp->verdict == MODEL_GOOD ? N_IS_GOOD :
+	k = dict_add(w->d, DICT_ROOT, mp->verdict == MODEL_GOOD ? N_IS_GOOD :
 	    mp->verdict == MODEL_CAUTION ? N_IS_CAUTION : N_IS_AVOID);
+	/* Only some avoided ports are taken: a free System Port is not. */
+	if (mp->verdict == MODEL_AVOID)
+		dict_add(w->d, k, mp->why & MODEL_WHY_ZERO ? N_AVOID_ZERO :
+		    mp->why & (MODEL_WHY_ASSIGNED | MODEL_WHY_RESERVED |
+		    MODEL_WHY_KNOWN_USE | MODEL_WHY_NMAP) ? N_AVOID_CLAIMED :
+		    N_AVOID_SYSTEM);
 	verdict_reasons(w, mp, port);
 	if (mp->verdict == MODEL_GOOD ||
 	    (n = model_suggest(w->s->model, port, good)) == 0)

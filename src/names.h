@@ -33,6 +33,7 @@
 	X(BODY, 0, 1, "layouts: the page's rendered sections (HTML)") \
 	X(PORT, 0, 0, "the port number") \
 	X(IS_ZERO, 1, 0, "port 0") \
+	X(NOT_ZERO, 1, 0, "any port but 0") \
 	X(IS_SYSTEM, 1, 0, "port in 0-1023") \
 	X(IS_USER, 1, 0, "port in 1024-49151") \
 	X(IS_DYNAMIC, 1, 0, "port in 49152-65535") \
@@ -157,6 +158,9 @@
 	X(IS_GOOD, 1, 0, "verdict: good") \
 	X(IS_CAUTION, 1, 0, "verdict: caution") \
 	X(IS_AVOID, 1, 0, "verdict: avoid") \
+	X(AVOID_CLAIMED, 1, 0, "IS_AVOID: IANA, a known use or nmap claims it") \
+	X(AVOID_SYSTEM, 1, 0, "IS_AVOID: nothing claims it, but a System Port") \
+	X(AVOID_ZERO, 1, 0, "IS_AVOID: port 0") \
 	X(V_ZERO, 1, 0, "reason: port 0") \
 	X(V_SYSTEM, 1, 0, "reason: a System Port") \
 	X(V_ASSIGNED, 1, 0, "reason: IANA assigns it") \
@@ -210,19 +214,21 @@
 	X(U_IS_RANGE, 1, 0, "USE: covers a range of ports") \
 	X(U_LO, 0, 0, "U_IS_RANGE: first port") \
 	X(U_HI, 0, 0, "U_IS_RANGE: last port") \
+	X(REGISTRY_NAME, 0, 0, "every page: IANA's registry, or the services file built from") \
 	X(DATA_SOURCE, 1, 0, "every page: one per source the build used") \
 	X(DS_TITLE, 0, 0, "DATA_SOURCE: what it is") \
 	X(DS_FILE, 0, 0, "DATA_SOURCE: its file name") \
 	X(DS_HAS_DATE, 1, 0, "DATA_SOURCE: the file carries a date") \
 	X(DS_DATE, 0, 0, "DATA_SOURCE: its newest date") \
+	X(DS_DATE_WHAT, 0, 0, "DATA_SOURCE: what DS_DATE dates: newest entry, file revision") \
 	X(FREE, 1, 0, "free ports page: one per run of good ports") \
 	X(F_LO, 0, 0, "FREE: first port") \
 	X(F_HI, 0, 0, "FREE: last port") \
 	X(F_IS_RANGE, 1, 0, "FREE: more than one port") \
 	X(FREE_COUNT, 0, 0, "free ports page: how many good ports") \
 	X(FREE_RANGES, 0, 0, "free ports page: how many runs") \
-	X(HAS_NMAP, 1, 0, "common ports page: nmap's list was read") \
-	X(NO_NMAP, 1, 0, "common ports page: no nmap list; curated order") \
+	X(HAS_NMAP, 1, 0, "home and common ports pages: nmap's list was read") \
+	X(NO_NMAP, 1, 0, "home and common ports pages: no nmap list; curated order") \
 	X(TOP_TCP, 1, 0, "HAS_NMAP: one per TCP port, most open first") \
 	X(TOP_UDP, 1, 0, "HAS_NMAP: one per UDP port, most open first") \
 	X(T_RANK, 0, 0, "TOP_TCP, TOP_UDP: the rank") \

@@ -40,8 +40,10 @@ common_make(struct worker *w, size_t i)
 
 	(void)i;
 	page_start(w, "common-ports.html");
-	page_meta(w, "The most common ports", "The TCP and UDP ports found "
-	    "open most often, in the order nmap's service list ranks them.");
+	page_meta(w, "The most common ports", w->s->src.nmap != NULL ?
+	    "The TCP and UDP ports found open most often, in the order nmap's "
+	    "service list ranks them." : "The ports this site has a curated note "
+	    "for, in port order (this build had no nmap service list).");
 	page_crumb(w, "index.html", "Home");
 	dict_setu(w->d, DICT_ROOT, N_TOP_COUNT, TOP);
 	if (w->s->src.nmap != NULL) {

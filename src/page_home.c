@@ -26,6 +26,7 @@ home_make(struct worker *w, size_t i)
 			dict_setu(w->d, k, N_C_PORT, p);
 			dict_sets(w->d, k, N_C_TITLE, s->model->port[p].note->title);
 		}
+	dict_add(w->d, DICT_ROOT, s->src.nmap != NULL ? N_HAS_NMAP : N_NO_NMAP);
 	page_blocks(s, w->d, 0, PORT_MAX);
 	page_letters(w->d, -2);
 	return page_render(w);

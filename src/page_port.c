@@ -58,8 +58,7 @@ port_ranges(struct worker *w, unsigned port)
 	size_t k;
 
 	dict_setu(d, DICT_ROOT, N_PORT, port);
-	if (port == 0)
-		dict_add(d, DICT_ROOT, N_IS_ZERO);
+	dict_add(d, DICT_ROOT, port == 0 ? N_IS_ZERO : N_NOT_ZERO);
 	dict_add(d, DICT_ROOT, ri->lo == 0 ? N_IS_SYSTEM : ri->lo == 1024 ?
 	    N_IS_USER : N_IS_DYNAMIC);
 	if (port == ri->lo)
@@ -268,14 +267,17 @@ port_context(struct worker *w, const struct model_port *mp, unsigned port)
 	buf_puts(&w->body, " is a ");
 	buf_puts(&w->body, ri->name);
 	buf_puts(&w->body, " port");
-	if (mp->best == REGISTRY_ASSIGNED && mp->desc != NULL) {
+	if (mp->best == REGISTRY_ASSIGNED && mp->nnames > 0) {
 		buf_puts(&w->body, " assigned to ");
-		buf_puts(&w->body, mp->nnames > 0 ? mp->names[0].name : "");
-		buf_puts(&w->body, " (");
-		buf_put(&w->body, mp->desc, utf8_prefix(mp->desc, 120));
-		buf_putc(&w->body, ')');
+		buf_puts(&w->body, mp->names[0].name);
+		/* Some entries have a name and no description. */
+		if (mp->desc != NULL) {
+			buf_puts(&w->body, " (");
+			buf_put(&w->body, mp->desc, utf8_prefix(mp->desc, 120));
+			buf_putc(&w->body, ')');
+		}
 	} else
-		buf_puts(&w->body, " with no IANA assignment");
+		buf_puts(&w->body, " with no assigned service");
 	buf_puts(&w->body, ". What uses it, how to see what is listening on it "
 	    "on Linux, macOS and Windows, and what to watch for.");
 	page_meta(w, w->title.data, w->body.data);

@@ -31,9 +31,9 @@ static const struct port_os_info oses[PORT_OS_N] = {
 	  "netsh int ipv4 set dynamicport tcp start=N num=N",
 	  "netsh int ipv4 show dynamicport tcp", 1, 49152, 65535 },
 	{ "windows-old", "Windows XP and Server 2003",
-	  "MaxUserPort in the registry",
+	  "the MaxUserPort registry value, absent by default",
 	  "reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters "
-	  "/v MaxUserPort", 0,
+	  "/v MaxUserPort, which finds no value while the default is in use", 0,
 	  1025, 5000 },
 	{ "macos", "macOS", "sysctl net.inet.ip.portrange.first and .last",
 	  "sysctl net.inet.ip.portrange", 1, 49152, 65535 },

@@ -188,7 +188,9 @@ entry_add(struct registry *r, struct registry_entry *e)
 
 	if (e->service[0] != '\0' || e->nalias > 0)
 		e->status = REGISTRY_ASSIGNED;
-	else if (strcasecmp(e->desc, "Unassigned") == 0)
+	else if (strncasecmp(e->desc, "Unassigned", 10) == 0 ||
+	    strncasecmp(e->desc, "(unassigned)", 12) == 0)
+		/* "Unassigned [was netstat]" is unassigned too. */
 		e->status = REGISTRY_UNASSIGNED;
 	else
 		e->status = REGISTRY_RESERVED;

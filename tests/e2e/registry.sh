@@ -11,12 +11,12 @@ check "21: u=<username> shows its angle brackets" has 21 "u=&lt;username&gt; p=&
 check "63: whois++ keeps its pluses" has 63 "<h3>whois++</h3>"
 check "63: a multi-line note reads as one" has 63 "This entry is an alias to &quot;whoispp&quot;. This is a duplicate"
 check "79: unauthorized use reported" has 79 "Unauthorized use reported: Unauthorized use by some mail users (see [RFC4146] for details)"
-check "80: http, www and www-http" has 80 "IANA's registry assigns it to http, www, www-http."
+check "80: http, www and www-http" has 80 "assigned in IANA's registry to http, www, www-http."
 check "21: [RFC959] links to the RFC" has 21 '<a href="https://www.rfc-editor.org/rfc/rfc959">RFC959</a>'
-check "6001: shows X11's 6000-6063 range" has 6001 "this assignment covers every port from 6000 to 6063"
+check "6001: shows X11's 6000-6063 range" has 6001 "this entry covers every port from 6000 to 6063"
 check "6063 and 6000 too, not 6064" bash -c "grep -q '<h3>x11</h3>' '$S/port/6000.html' && grep -q '<h3>x11</h3>' '$S/port/6063.html' && ! grep -q '<h3>x11</h3>' '$S/port/6064.html'"
 check "2019: TCP and UDP differ" bash -c "grep -q '<h3>whosockami</h3>' '$S/port/2019.html' && grep -q '<h3>about</h3>' '$S/port/2019.html' && grep -A2 '<h3>about</h3>' '$S/port/2019.html' | grep -q 'Protocols: udp'"
-check "1024: reserved" has 1024 "IANA lists as reserved"
+check "1024: reserved" has 1024 "lists with no service"
 check "40000: registration date" has 40000 "Registered: 2009-05-13"
 check "pages say where the data came from, by file name" has 22 "IANA's registry (<code>$(basename "$FIX")</code>, newest entry 2021-10-01)"
 check "a service name without a port is listed in the index" \
@@ -74,7 +74,7 @@ if need_csv "IANA snapshot: every (port, protocol, service name) on its page"; t
 	check "IANA 21: ftp with its TXT keys" has2 21 "Defined TXT keys: u=&lt;username&gt; p=&lt;password&gt; path=&lt;path&gt;"
 	check "IANA 66: Oracle SQL*NET" has2 66 "<p>Oracle SQL*NET</p>"
 	check "IANA 79: finger, unauthorized use" has2 79 "Unauthorized use reported: Unauthorized use by some mail users (see [RFC4146] for details)"
-	check "IANA 80: http, www, www-http" has2 80 "assigns it to http, www, www-http."
+	check "IANA 80: http, www, www-http" has2 80 "registry to http, www, www-http."
 	check "IANA 6001: x11 6000-6063" has2 6001 "covers every port from 6000 to 6063"
 	check "IANA: newest date on the pages" has2 22 ", newest entry 2024-04-30)"
 	check "IANA 66: links to sql-net on its other port, 150" \
