@@ -72,22 +72,37 @@ src_item(dict *d, size_t src, const char *name, const char *protos,
 	return k;
 }
 
-/* A registry-like list at port: one item per entry it assigns or reserves. */
+/* What an unassigned entry says beyond "Unassigned" (reported use first), or NULL. */
+static const char *
+unassigned_text(const struct registry_entry *e)
+{
+	if (e->unauthorized != NULL && e->unauthorized[0] != '\0')
+		return e->unauthorized;
+	return e->notes != NULL && e->notes[0] != '\0' ? e->notes : NULL;
+}
+
+/*
+ * A registry-like list at port: one item per entry it assigns or reserves,
+ * and per unassigned entry that reports a use or carries a note.
+ */
 static size_t
 src_list(struct worker *w, size_t src, const struct registry *r,
     unsigned port)
 {
 	const struct registry_entry *const *at;
+	const char *detail;
 	char protos[24];
 	size_t i, n, shown = 0;
 
 	at = registry_at(r, port, &n);
 	for (i = 0; i < n; i++) {
-		if (at[i]->status == REGISTRY_UNASSIGNED)
+		detail = at[i]->desc;
+		if (at[i]->status == REGISTRY_UNASSIGNED &&
+		    (detail = unassigned_text(at[i])) == NULL)
 			continue;
 		registry_protos_str(at[i]->protos, protos);
 		src_item(w->d, src, at[i]->service[0] != '\0' ? at[i]->service :
-		    model_status_text(at[i]->status), protos, at[i]->desc);
+		    model_status_text(at[i]->status), protos, detail);
 		shown++;
 	}
 	return shown;

@@ -36,6 +36,13 @@ check "services: merged protocols" grep -q 'Protocols: tcp/udp/sctp/dccp' "$T/sv
 check "services: aliases" grep -q 'Aliases: www www-http' "$T/svc/port/80.html"
 check "services: comment is the description" grep -q '<p>WorldWideWeb HTTP</p>' "$T/svc/port/80.html"
 check "services: malformed line warned with file:line" grep -q "^portpages: $T/services:5: warning: " "$T/svc.err"
+# Every sentence of the templates that says what the registry assigns names it.
+svc_named() {
+	grep -q 'assigned in the services file to http' "$T/svc/port/80.html" &&
+		! grep -rqE "(assigned|reserved|assignment) in IANA's registry|IANA's registry (calls it|assigns)" \
+		"$T/svc/port" "$T/svc/range" "$T/svc/index.html"
+}
+check "services: a site built from a services file never calls it IANA's registry" svc_named
 
 every_row_shown() {
 	python3 - "$CSV" "$S2" <<'PY'
@@ -77,6 +84,10 @@ if need_csv "IANA snapshot: every (port, protocol, service name) on its page"; t
 	check "IANA 80: http, www, www-http" has2 80 "registry to http, www, www-http."
 	check "IANA 6001: x11 6000-6063" has2 6001 "covers every port from 6000 to 6063"
 	check "IANA: newest date on the pages" has2 22 ", newest entry 2024-04-30)"
+	check "IANA 1491: an unassigned entry that reports a use is shown, not 'Nothing'" \
+		bash -c "grep -A1 'data-source=.iana.' '$S2/port/1491.html' | grep -qF 'Unauthorized Use Known on port 1491'"
+	check "IANA 15: 'Unassigned [was netstat]' is unassigned, not reserved" \
+		bash -c "grep -q 'TCP: unassigned' '$S2/port/15.html' && ! grep -q 'lists with no service' '$S2/port/15.html'"
 	check "IANA 66: links to sql-net on its other port, 150" \
 		grep -q '<a href="150.html">Port 150</a> (sql-net)' "$S2/port/66.html"
 	check "IANA 22: a service name without a port is not linked" \
