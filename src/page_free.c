@@ -13,9 +13,11 @@ free_make(struct worker *w, size_t i)
 
 	(void)i;
 	page_start(w, "free-ports.html");
-	page_meta(w, "Free ports: good choices for your own service", "The "
-	    "port numbers that no registry, known software, scan data or "
-	    "operating system range claims, and the rules behind the list.");
+	page_meta(w, "Free ports: good choices for your own service", "Port "
+	    "numbers the registry neither assigns nor reserves, with no known "
+	    "use on this site's list, not among the ports nmap finds open most "
+	    "often, outside current systems' ephemeral ranges and Kubernetes' "
+	    "NodePorts; and the rules.");
 	page_crumb(w, "index.html", "Home");
 	for (p = 0; p < PORT_COUNT; p = lo + 1) {
 		for (lo = p; lo < PORT_COUNT && m->port[lo].verdict != MODEL_GOOD;
