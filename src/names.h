@@ -60,6 +60,7 @@
 	X(OS_OUT, 1, 0, "OS: the port is not") \
 	X(EPHEMERAL_LINUX, 1, 0, "in Linux's default ephemeral range") \
 	X(NOT_EPHEMERAL_LINUX, 1, 0, "not in Linux's default ephemeral range") \
+	X(RPC_RESVPORT, 1, 0, "in 665-1023, where Linux's NFS/RPC client takes source ports") \
 	X(EPHEMERAL_ANY, 1, 0, "in some OS's default ephemeral range") \
 	X(EPHEMERAL_NONE, 1, 0, "in no OS's default ephemeral range") \
 	X(EPHEMERAL_OSES, 0, 0, "the OSes whose default range holds it") \

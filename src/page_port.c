@@ -88,6 +88,8 @@ port_ranges(struct worker *w, unsigned port)
 		}
 	dict_add(d, DICT_ROOT, port_os_ephemeral(PORT_OS_LINUX, port) ?
 	    N_EPHEMERAL_LINUX : N_NOT_EPHEMERAL_LINUX);
+	if (port >= PORT_RPC_RESV_LO && port <= PORT_RPC_RESV_HI)
+		dict_add(d, DICT_ROOT, N_RPC_RESVPORT);
 	if (nos > 0)
 		dict_set(d, dict_add(d, DICT_ROOT, N_EPHEMERAL_ANY),
 		    N_EPHEMERAL_OSES, oses->data, oses->len);

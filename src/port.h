@@ -48,6 +48,10 @@ struct port_os_info {
 #define PORT_NODEPORT_LO 30000
 #define PORT_NODEPORT_HI 32767
 
+/* Linux's in-kernel RPC/NFS client takes its source ports here by default. */
+#define PORT_RPC_RESV_LO 665
+#define PORT_RPC_RESV_HI 1023
+
 /* The range that port (0..65535) is in. */
 enum port_range port_range_of(unsigned port);
 

@@ -86,6 +86,8 @@ if need_csv "IANA snapshot: every (port, protocol, service name) on its page"; t
 	check "IANA: newest date on the pages" has2 22 ", newest entry 2024-04-30)"
 	check "IANA 1491: an unassigned entry that reports a use is shown, not 'Nothing'" \
 		bash -c "grep -A1 'data-source=.iana.' '$S2/port/1491.html' | grep -qF 'Unauthorized Use Known on port 1491'"
+	check "900 (not 600 or 1024): Linux's NFS client takes source ports from 665-1023" \
+		bash -c "grep -q 'from 665–1023 by default' '$S2/port/900.html' && ! grep -q 'from 665–1023 by default' '$S2/port/600.html' && ! grep -q 'from 665–1023 by default' '$S2/port/1024.html'"
 	check "IANA 15: 'Unassigned [was netstat]' is unassigned, not reserved" \
 		bash -c "grep -q 'TCP: unassigned' '$S2/port/15.html' && ! grep -q 'lists with no service' '$S2/port/15.html'"
 	check "IANA 66: links to sql-net on its other port, 150" \
