@@ -71,6 +71,8 @@
 	X(NOT_ASSIGNED, 1, 0, "no protocol is assigned") \
 	X(RESERVED, 1, 0, "reserved and not assigned") \
 	X(HAS_SERVICE, 1, 0, "the port has a service name") \
+	X(TCP_UDP_ASSIGNED, 1, 0, "HAS_SERVICE: a service is assigned for TCP or UDP") \
+	X(OTHER_PROTO_ONLY, 1, 0, "HAS_SERVICE: assigned for SCTP or DCCP only") \
 	X(PRIMARY_SERVICE, 0, 0, "the first service name") \
 	X(SERVICE_NAMES, 0, 0, "every service name at the port, comma-separated") \
 	X(ASSIGNMENT, 1, 0, "one per registry entry at the port") \

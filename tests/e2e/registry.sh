@@ -88,6 +88,8 @@ if need_csv "IANA snapshot: every (port, protocol, service name) on its page"; t
 		bash -c "grep -A1 'data-source=.iana.' '$S2/port/1491.html' | grep -qF 'Unauthorized Use Known on port 1491'"
 	check "900 (not 600 or 1024): Linux's NFS client takes source ports from 665-1023" \
 		bash -c "grep -q 'from 665–1023 by default' '$S2/port/900.html' && ! grep -q 'from 665–1023 by default' '$S2/port/600.html' && ! grep -q 'from 665–1023 by default' '$S2/port/1024.html'"
+	check "IANA 3097: assigned for SCTP only, so a TCP or UDP listener is something else (22 is not)" \
+		bash -c "grep -q 'assigned to itu-bicc-stc for SCTP or DCCP only' '$S2/port/3097.html' && ! grep -q 'SCTP or DCCP only' '$S2/port/22.html'"
 	check "IANA 15: 'Unassigned [was netstat]' is unassigned, not reserved" \
 		bash -c "grep -q 'TCP: unassigned' '$S2/port/15.html' && ! grep -q 'lists with no service' '$S2/port/15.html'"
 	check "IANA 66: links to sql-net on its other port, 150" \
