@@ -31,9 +31,7 @@ facts_data_sources(const struct site *s, dict *d)
 			continue;
 		k = dict_add(d, k, N_DS_HAS_DATE);
 		dict_set_stable(d, k, N_DS_DATE, date);
-		/* nmap's list dates the file, not its entries. */
-		dict_set_stable(d, k, N_DS_DATE_WHAT, id == SOURCE_NMAP ?
-		    "file revision" : "newest entry");
+		dict_set_stable(d, k, N_DS_DATE_WHAT, sources_date_what(id));
 	}
 }
 
@@ -450,11 +448,9 @@ verdict(struct worker *w, const struct model_port *mp, unsigned port)
 	dict_sets(w->d, DICT_ROOT, N_VERDICT_ID, model_verdict_id(mp->verdict));
 	k = dict_add(w->d, DICT_ROOT, mp->verdict == MODEL_GOOD ? N_IS_GOOD :
 	    mp->verdict == MODEL_CAUTION ? N_IS_CAUTION : N_IS_AVOID);
-	/* Only some avoided ports are taken: a free System Port is not. */
 	if (mp->verdict == MODEL_AVOID)
 		dict_add(w->d, k, mp->why & MODEL_WHY_ZERO ? N_AVOID_ZERO :
-		    mp->why & (MODEL_WHY_ASSIGNED | MODEL_WHY_RESERVED |
-		    MODEL_WHY_KNOWN_USE | MODEL_WHY_NMAP) ? N_AVOID_CLAIMED :
+		    mp->why & MODEL_WHY_CLAIMED ? N_AVOID_CLAIMED :
 		    N_AVOID_SYSTEM);
 	verdict_reasons(w, mp, port);
 	if (mp->verdict == MODEL_GOOD ||

@@ -13,6 +13,13 @@ model_status_text(enum registry_status s)
 	    "reserved" : "unassigned";
 }
 
+int
+model_tcp_udp_assigned(const struct model_port *mp)
+{
+	return mp->status[0] == REGISTRY_ASSIGNED ||
+	    mp->status[1] == REGISTRY_ASSIGNED;
+}
+
 /* Appends name at e to the port's list unless it is there already. */
 static void
 name_add(struct model_name *list, uint16_t *n, const char *name,
@@ -55,8 +62,7 @@ port_facts(struct model *m, unsigned port, struct model_name *store)
 			mp->best = mp->status[b];
 	}
 	mp->note = m->con->notes[port];
-	if (mp->status[0] == REGISTRY_ASSIGNED ||
-	    mp->status[1] == REGISTRY_ASSIGNED) {
+	if (model_tcp_udp_assigned(mp)) {
 		m->assigned[port / MODEL_BLOCK]++;
 		m->range_assigned[port_range_of(port)]++;
 	}

@@ -33,7 +33,10 @@ enum {
 	MODEL_WHY_KNOWN_USE = 1 << 4,	/* a known use in uses.csv */
 	MODEL_WHY_NMAP = 1 << 5,	/* among nmap's 1,000 most open */
 	MODEL_WHY_EPHEMERAL = 1 << 6,	/* in a current OS's ephemeral range */
-	MODEL_WHY_NODEPORT = 1 << 7	/* Kubernetes' NodePort range */
+	MODEL_WHY_NODEPORT = 1 << 7,	/* Kubernetes' NodePort range */
+	/* Something claims the port (an avoided System Port may be free). */
+	MODEL_WHY_CLAIMED = MODEL_WHY_ASSIGNED | MODEL_WHY_RESERVED |
+	    MODEL_WHY_KNOWN_USE | MODEL_WHY_NMAP
 };
 
 #define MODEL_SUGGEST 3		/* good ports an avoid or caution page names */
@@ -106,5 +109,8 @@ const char *model_verdict_id(enum model_verdict v);
 
 /* "assigned", "reserved" or "unassigned". */
 const char *model_status_text(enum registry_status s);
+
+/* 1 if the registry assigns mp's port for TCP or UDP (not SCTP or DCCP alone). */
+int model_tcp_udp_assigned(const struct model_port *mp);
 
 #endif

@@ -88,8 +88,7 @@ page_source(const struct site *s, dict *d)
 	dict_set_stable(d, DICT_ROOT, N_SOURCE_KIND, page_source_kind(s));
 	/* Pages say which registry, so a services file is never called IANA's. */
 	dict_set_stable(d, DICT_ROOT, N_REGISTRY_NAME,
-	    s->reg->format == REGISTRY_CSV ? "IANA's registry" :
-	    "the services file");
+	    sources_registry_name(&s->src));
 	if (newest[0] != '\0')
 		dict_sets(d, dict_add(d, DICT_ROOT, N_HAS_SOURCE_DATE),
 		    N_SOURCE_DATE, newest);

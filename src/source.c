@@ -140,3 +140,17 @@ sources_date(const struct sources *s, enum source_id id)
 	}
 	return "";
 }
+
+const char *
+sources_date_what(enum source_id id)
+{
+	/* nmap's list dates the file, not its entries. */
+	return id == SOURCE_NMAP ? "file revision" : "newest entry";
+}
+
+const char *
+sources_registry_name(const struct sources *s)
+{
+	return s->iana->format == REGISTRY_CSV ? "IANA's registry" :
+	    "the services file";
+}

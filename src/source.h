@@ -59,4 +59,10 @@ const char *sources_file(const struct sources *s, enum source_id id);
 /* The newest date in the source, or "" when it carries none. */
 const char *sources_date(const struct sources *s, enum source_id id);
 
+/* What sources_date dates: "newest entry", or nmap's "file revision". */
+const char *sources_date_what(enum source_id id);
+
+/* The registry in a sentence: "IANA's registry" or "the services file". */
+const char *sources_registry_name(const struct sources *s);
+
 #endif
