@@ -22,8 +22,8 @@ BROTLI := $(shell $(PKG_CONFIG) --exists libbrotlienc 2>/dev/null && echo libbro
 DEFS = -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' \
        $(if $(BROTLI),-DHAVE_BROTLI)
 # libcsv ships no pkg-config file.
-PKGS = libcmark libctemplate inih libmicrohttpd jansson sqlite3 zlib $(BROTLI)
-ALL_CFLAGS = -std=c11 $(WARN) $(DEFS) $(shell $(PKG_CONFIG) --cflags libcmark inih libmicrohttpd jansson sqlite3 zlib $(BROTLI)) $(CFLAGS)
+PKGS = libcmark libctemplate inih libmicrohttpd jansson sqlite3 zlib libxxhash $(BROTLI)
+ALL_CFLAGS = -std=c11 $(WARN) $(DEFS) $(shell $(PKG_CONFIG) --cflags libcmark inih libmicrohttpd jansson sqlite3 zlib libxxhash $(BROTLI)) $(CFLAGS)
 ALL_CXXFLAGS = -std=c++17 -Wall -Wextra -pedantic $(WERROR) $(shell $(PKG_CONFIG) --cflags libctemplate) $(CXXFLAGS)
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcsv -lpthread
 
@@ -75,7 +75,7 @@ deps:
 	DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends \
 	  build-essential pkg-config libcmark-dev libctemplate-dev libcsv-dev \
 	  libinih-dev libmicrohttpd-dev libjansson-dev libsqlite3-dev \
-	  zlib1g-dev libbrotli-dev libcmocka-dev libwireshark-data netbase sqlite3 curl wrk \
+	  zlib1g-dev libxxhash-dev libbrotli-dev libcmocka-dev libwireshark-data netbase sqlite3 curl wrk \
 	  chromium default-jre-headless python3 clang libclang-rt-14-dev nmap-common \
 	  valgrind mandoc groff-base dpkg-dev ca-certificates zim-tools \
 	  kiwix-tools iso-codes

@@ -57,6 +57,9 @@ void manifest_load(struct manifest *m);
 /* The key the table files path under. */
 uint64_t manifest_key(const char *path);
 
+/* The hash a manifest line holds for a file's n bytes of data. */
+uint64_t manifest_hash(const void *data, size_t n);
+
 /* The entry of path (key: its manifest_key), or the empty slot where it would go. */
 struct manifest_entry *manifest_find(struct manifest *m, const char *path,
     uint64_t key);

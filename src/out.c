@@ -563,7 +563,7 @@ record(struct out *o, const char *rel, uint64_t key, uint64_t h, size_t n,
 int
 out_write(struct out *o, const char *rel, const char *data, size_t n)
 {
-	uint64_t h = util_hash(UTIL_HASH_INIT, data, n), key = manifest_key(rel);
+	uint64_t h = manifest_hash(data, n), key = manifest_key(rel);
 	struct manifest_entry *e;
 	struct stat st;
 	int known, exists, unchanged, fresh = in_fresh(o, rel);

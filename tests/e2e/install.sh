@@ -193,7 +193,7 @@ check "make deb: leaves ./portpages as it was" test "$(md5sum <"$PP")" = "$sum"
 info=$(dpkg-deb --info "$DEB")
 depends=$(sed -n 's/^ *Depends: //p' <<<"$info")
 echo "# Depends: $depends"
-for lib in libcmark libctemplate libcsv libinih libc6 'libstdc\+\+6'; do
+for lib in libcmark libctemplate libcsv libinih libxxhash libc6 'libstdc\+\+6'; do
 	check "deb: Depends has ${lib//\\/}" \
 		grep -qE "(^|, )$lib[^,]* \(>= " <<<"$depends"
 done
