@@ -23,6 +23,7 @@ struct dict {
 	buf		 v;
 	const unsigned char *esc;	/* buf_escapes() */
 	const unsigned char *used;	/* dict_filter's, or NULL */
+	unsigned	 digits;	/* the buf_escapes bits of 0-9, ORed */
 	struct memo	 memo[MEMO_SLOTS];
 };
 
@@ -30,8 +31,11 @@ dict *
 dict_new(void)
 {
 	dict *d = xcalloc(1, sizeof(*d));
+	char c;
 
 	d->esc = buf_escapes();
+	for (c = '0'; c <= '9'; c++)
+		d->digits |= d->esc[(unsigned char)c];
 	dict_reset(d);
 	return d;
 }
@@ -204,10 +208,17 @@ dict_set_stable(dict *d, size_t node, int name, const char *s)
 void
 dict_setu(dict *d, size_t node, int name, unsigned long v)
 {
-	char s[24];
+	size_t k;
 
-	if (!left_out(d, node, name))
-		dict_set(d, node, name, s, util_utoa(v, s));
+	if (left_out(d, node, name))
+		return;
+	/* A page sets a hundred numbers: digits need no folding and no scan. */
+	k = node_add(d, node, name, 0);
+	buf_grow(&d->v, 24);
+	d->n[k].voff = d->v.len;
+	d->n[k].vlen = util_utoa(v, d->v.data + d->v.len);
+	d->n[k].esc = d->digits;
+	d->v.len += d->n[k].vlen;
 }
 
 void

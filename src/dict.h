@@ -66,7 +66,7 @@ void dict_set_opt(dict *d, size_t node, int has, int name, const char *v);
 const struct dict_node *dict_node(const dict *d, size_t k);
 /* All the nodes, *n of them, indexed as dict_node; valid until the next change to d. */
 const struct dict_node *dict_nodes(const dict *d, size_t *n);
-/* The value of a node that is not a section (NUL-terminated). */
+/* The value of a node that is not a section: its vlen bytes, not NUL-terminated. */
 const char *dict_value(const dict *d, const struct dict_node *e);
 
 #endif
