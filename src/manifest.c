@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include <xxhash.h>
-#if defined(__x86_64__) || defined(__i386__)
+#if defined(__x86_64__)
 #include <xxh_x86dispatch.h>
 #define PAGE_HASH XXH3_64bits_dispatch
 #else
