@@ -60,13 +60,18 @@ subst_put_token(buf *out, const char *prefix, char k, size_t i)
 static int
 dangerous_url(const struct subst_value *v)
 {
-	static const char *const schemes[] = {
-		"javascript:", "vbscript:", "file:", "data:", NULL
+	static const struct { const char *s; size_t n; } schemes[] = {
+		{ "javascript:", 11 }, { "vbscript:", 9 }, { "file:", 5 },
+		{ "data:", 5 }, { NULL, 0 }
 	};
-	const char *const *s;
+	size_t i;
 
-	for (s = schemes; *s != NULL; s++)
-		if (v->n >= strlen(*s) && strncasecmp(v->p, *s, strlen(*s)) == 0)
+	/* Most values here are "../" or a path: the first letter settles them. */
+	if (v->n < 5 || strchr("jJvVfFdD", v->p[0]) == NULL)
+		return 0;
+	for (i = 0; schemes[i].s != NULL; i++)
+		if (v->n >= schemes[i].n &&
+		    strncasecmp(v->p, schemes[i].s, schemes[i].n) == 0)
 			return 1;
 	return 0;
 }

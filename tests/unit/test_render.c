@@ -336,11 +336,55 @@ test_contexts(void **state)
 	tmpl_set_free(ts);
 }
 
+/* A value that starts a link with a scheme that runs code or reads files is left out, in any case. */
+static void
+test_dangerous_schemes(void **state)
+{
+	static const char *const bad[] = {
+		"javascript:x", "JAVASCRIPT:x", "vbscript:x", "VbScript:x",
+		"file:///etc/passwd", "File:x", "data:text/html,x", "DATA:x"
+	};
+	static const char *const good[] = {
+		"../port/22.html", "https://e.org/", "dat", "fil", "d", "jj:x"
+	};
+	tmpl_set *ts;
+	dict *d = dict_new();
+	buf out = { 0 }, want = { 0 };
+	size_t i;
+
+	(void)state;
+	put("layouts/page.html", "<a href=\"{{B}}\">x</a>");
+	assert_non_null(ts = tmpl_set_load(dir, names, N_COUNT));
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		fill(d, "a", bad[i], "", 0);
+		buf_reset(&out);
+		assert_true(render_page(ts, tmpl_set_layout(ts, "page"), d,
+		    NULL, &out));
+		assert_string_equal(out.data, "<a href=\"\">x</a>");
+	}
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		fill(d, "a", good[i], "", 0);
+		buf_reset(&out);
+		buf_reset(&want);
+		assert_true(render_page(ts, tmpl_set_layout(ts, "page"), d,
+		    NULL, &out));
+		buf_puts(&want, "<a href=\"");
+		buf_puts(&want, good[i]);
+		buf_puts(&want, "\">x</a>");
+		assert_string_equal(out.data, want.data);
+	}
+	buf_free(&out);
+	buf_free(&want);
+	dict_free(d);
+	tmpl_set_free(ts);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_contexts),
+		cmocka_unit_test(test_dangerous_schemes),
 		cmocka_unit_test(test_rejected),
 		cmocka_unit_test(test_no_collision),
 		cmocka_unit_test(test_generated),
