@@ -2,7 +2,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,14 +13,16 @@
 #include "lock.h"
 #include "manifest.h"
 #include "out.h"
+#include "uptodate.h"
 #include "util.h"
 
 /*
  * The manifest lists "HASH SIZE PATH" for every file the last build made,
  * sorted, so that it is as deterministic as the pages. A file is taken as
  * untouched since then if its size matches and it is not newer than the
- * manifest. The stamp holds the hash of the inputs of the last build that
- * finished; it is removed before the first change to the tree.
+ * manifest (and, for a no-op, uptodate.c's rules). The stamp holds the
+ * hash of the inputs of the last build that finished; it is removed
+ * before the first change to the tree.
  */
 #define MANIFEST ".portpages-manifest"
 #define STAMP ".portpages-stamp"
@@ -45,12 +46,6 @@ struct out {
 	struct out_stats st;
 	pthread_mutex_t	 lock;
 };
-
-static int64_t
-mtime_ns(const struct stat *st)
-{
-	return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
-}
 
 /* Reads name in the output directory; NULL if it is not there. Caller frees. */
 static char *
@@ -77,7 +72,7 @@ read_meta(struct out *o, const char *name, size_t *len, int64_t *mtime)
 	}
 	text[got] = '\0';
 	*len = (size_t)got;
-	*mtime = mtime_ns(&st);
+	*mtime = util_mtime_ns(&st);
 	return text;
 }
 
@@ -199,111 +194,20 @@ report_once(struct out *o, const char *rel, const char *what)
 		util_err(NULL, 0, "%s/%s: %s", o->dir, rel, what);
 }
 
-/* 1 if name at fd is a regular file of size bytes not modified since the manifest. */
-static int
-untouched(struct out *o, int fd, const char *name, size_t size,
-    struct stat *st)
-{
-	return fstatat(fd, name, st, AT_SYMLINK_NOFOLLOW) == 0 &&
-	    S_ISREG(st->st_mode) && (size_t)st->st_size == size &&
-	    o->built != 0 && mtime_ns(st) <= o->built;
-}
-
-struct check {
-	struct out	*o;
-	char		*lo, *hi;	/* a slice of the manifest's lines */
-	size_t		 files;
-	int		 ok;
-};
-
-/*
- * The directory of path (below the output directory) open for lookups,
- * dir naming it (dirlen bytes), kept in *fd while the next paths share it
- * (the manifest is sorted, so a directory's files come together): a stat
- * then looks up one name, not the whole path. -1 if it cannot be opened.
- */
-static int
-parent_fd(struct out *o, const char *path, const char *slash, int *fd,
-    char *dir, size_t *dirlen)
-{
-	size_t n = (size_t)(slash - path);
-
-	if (*fd >= 0 && n == *dirlen && memcmp(dir, path, n) == 0)
-		return *fd;
-	if (*fd >= 0)
-		close(*fd);
-	*fd = -1;
-	if (n >= PATH_MAX)
-		return -1;
-	memcpy(dir, path, n);
-	dir[n] = '\0';
-	*dirlen = n;
-	*fd = openat(o->dirfd, dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
-	return *fd;
-}
-
-static void *
-check_slice(void *arg)
-{
-	struct check *c = arg;
-	struct stat st;
-	char *p, *path, *slash, dir[PATH_MAX];
-	uint64_t h;
-	size_t size, dirlen = 0;
-	int fd = -1, at;
-
-	for (p = c->lo; p < c->hi && c->ok; p += strlen(p) + 1) {
-		if ((path = manifest_line(p, &h, &size)) == NULL)
-			continue;
-		c->files++;
-		slash = strrchr(path, '/');
-		at = slash == NULL ? c->o->dirfd : parent_fd(c->o, path, slash,
-		    &fd, dir, &dirlen);
-		if (at < 0 || !untouched(c->o, at, slash ? slash + 1 : path,
-		    size, &st))
-			c->ok = 0;
-	}
-	if (fd >= 0)
-		close(fd);
-	return NULL;
-}
-
 int
 out_uptodate(struct out *o, uint64_t inputs)
 {
-	struct check c[2];
-	char *mid;
-	pthread_t t;
-	size_t i;
-	int two;
+	size_t files;
 
-	if (!o->have_stamp || o->stamp != inputs || o->m.lines == 0)
-		goto load;
-	/* Half the stat calls on another thread: they are all a no-op build does. */
-	mid = o->m.text + o->m.len / 2;
-	mid += strlen(mid) + 1;
-	for (i = 0; i < 2; i++) {
-		c[i].o = o;
-		c[i].lo = i == 0 ? o->m.text : mid;
-		c[i].hi = i == 0 ? mid : o->m.text + o->m.len;
-		c[i].files = 0;
-		c[i].ok = 1;
+	if (!o->have_stamp || o->stamp != inputs || o->m.lines == 0 ||
+	    !uptodate_check(o->dirfd, o->built, o->m.text, o->m.len, &files)) {
+		manifest_load(&o->m);
+		return 0;
 	}
-	two = pthread_create(&t, NULL, check_slice, &c[1]) == 0;
-	check_slice(&c[0]);
-	if (two)
-		pthread_join(t, NULL);
-	else
-		check_slice(&c[1]);
-	if (!c[0].ok || !c[1].ok || c[0].files + c[1].files == 0)
-		goto load;
 	/* Every file stands as the last build left it: all are this build's too. */
-	o->st.unchanged = c[0].files + c[1].files;
+	o->st.unchanged = files;
 	o->fast = 1;
 	return 1;
-load:
-	manifest_load(&o->m);
-	return 0;
 }
 
 /* The index of the new directory rel is in (at any depth), or -1. */
@@ -585,7 +489,7 @@ out_write(struct out *o, const char *rel, const char *data, size_t n)
 		return 0;
 	}
 	if (known && exists && S_ISREG(st.st_mode) && (size_t)st.st_size == n &&
-	    o->built != 0 && mtime_ns(&st) <= o->built)
+	    o->built != 0 && util_mtime_ns(&st) <= o->built)
 		unchanged = 1;
 	else
 		unchanged = exists && S_ISREG(st.st_mode) &&

@@ -24,7 +24,9 @@ struct out *out_open(const char *dir, int nowait);
 
 /*
  * 1 if the previous build finished with the same inputs and every file
- * it wrote is still there unmodified (size and mtime), else 0.
+ * it wrote stands as it left it (uptodate_check: by its directory, else
+ * by its size and mtime), else 0, and the manifest is loaded for a build
+ * that writes.
  */
 int out_uptodate(struct out *o, uint64_t inputs);
 

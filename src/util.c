@@ -325,6 +325,18 @@ util_now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+int64_t
+util_mtime_ns(const struct stat *st)
+{
+	return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+}
+
+int64_t
+util_ctime_ns(const struct stat *st)
+{
+	return (int64_t)st->st_ctim.tv_sec * 1000000000 + st->st_ctim.tv_nsec;
+}
+
 int
 util_url_safe(const char *s, size_t n)
 {

@@ -65,6 +65,12 @@ int util_url_safe(const char *s, size_t n);
 /* Monotonic clock in seconds. */
 double util_now(void);
 
+struct stat;
+
+/* A file's modification and status-change times, in nanoseconds. */
+int64_t util_mtime_ns(const struct stat *st);
+int64_t util_ctime_ns(const struct stat *st);
+
 /* Joins a and b with one '/'. Caller frees. */
 char *util_path_join(const char *a, const char *b);
 

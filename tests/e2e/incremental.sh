@@ -137,3 +137,35 @@ check "the same binary on the same inputs is a no-op: $out" \
 out=$("$T/pp2" -t "$T/tpl" -c "$ROOT/content" -r "$REG" -o "$B" --range 0-99)
 check "a different binary (any change to the program) renders again: $out" \
 	bash -c "[ '$(cat "$B/.portpages-stamp")' != '$stamp' ]"
+
+# A no-op looks at directories, not at every page: a directory whose ctime
+# is after the manifest's has its files checked one by one. So a page
+# removed, or a directory moved in (even with its mtimes set back), is
+# noticed; a page edited in place is not, until the stamp is removed.
+S=$T/settle
+gen -q -o "$S" --range 0-99
+cp -a "$S" "$T/settle-ref"
+sleep 0.05 # past a coarse clock's tick, where the kernel has one
+out=$(gen -o "$S" --range 0-99)
+check "no-op with every directory as the build left it: $out" grep -q ' 0 written, ' <<<"$out"
+# The next build writes exactly one page, $2, and it is as built first.
+one_written() {
+	out=$(gen -o "$S" --range 0-99)
+	check "$1: $out" bash -c \
+		"grep -q ' 1 written, ' <<<'$out' && cmp -s '$S/$2' '$T/settle-ref/$2'"
+}
+rm "$S/port/80.html"
+one_written "a page removed after a build is written again" port/80.html
+cp -a "$S/port" "$T/port.new"
+echo "edited" >>"$T/port.new/22.html"
+touch -r "$S/port/22.html" "$T/port.new/22.html"
+touch -r "$S/port" "$T/port.new"
+rm -rf "$S/port" && mv "$T/port.new" "$S/port"
+one_written "a directory moved into place, mtimes set back, is checked page by page" port/22.html
+sleep 0.05
+printf 'x' >>"$S/port/23.html"
+out=$(gen -o "$S" --range 0-99)
+check "a page edited in place is left to a build without the stamp: $out" grep -q ' 0 written, ' <<<"$out"
+rm "$S/.portpages-stamp"
+one_written "without the stamp every page is checked, the edited one restored" port/23.html
+check "and the tree is as built first" diff -r -x '.portpages-*' "$S" "$T/settle-ref"
