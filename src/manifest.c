@@ -19,7 +19,7 @@ void
 manifest_init(struct manifest *m)
 {
 	memset(m, 0, sizeof(*m));
-	m->cap = 1u << 17;
+	m->cap = 1024;
 	m->e = xcalloc(m->cap, sizeof(*m->e));
 }
 
@@ -108,9 +108,8 @@ manifest_find(struct manifest *m, const char *path, uint64_t key)
 	return &m->e[i];
 }
 
-/* Makes room for n entries in all, at most three quarters of the table. */
-static void
-table_reserve(struct manifest *m, size_t n)
+void
+manifest_reserve(struct manifest *m, size_t n)
 {
 	struct manifest_entry *old = m->e;
 	size_t oldcap = m->cap, i;
@@ -119,7 +118,14 @@ table_reserve(struct manifest *m, size_t n)
 		return;
 	while (n * 4 > m->cap * 3)
 		m->cap *= 2;
-	m->e = xcalloc(m->cap, sizeof(*m->e));
+	/*
+	 * Written now, by the one thread that holds the table: the build's
+	 * threads would otherwise read its untouched pages first (mapping the
+	 * kernel's zero page) and write them next, which costs every CPU a TLB
+	 * flush, 1,280 times a build.
+	 */
+	m->e = xmalloc(m->cap * sizeof(*m->e));
+	memset(m->e, 0, m->cap * sizeof(*m->e));
 	for (i = 0; i < oldcap; i++)
 		if (old[i].path != NULL)
 			*manifest_find(m, old[i].path, old[i].key) = old[i];
@@ -131,7 +137,7 @@ manifest_add(struct manifest *m, const char *path, uint64_t key)
 {
 	struct manifest_entry *e;
 
-	table_reserve(m, m->n + 1);
+	manifest_reserve(m, m->n + 1);
 	e = manifest_find(m, path, key);
 	if (e->path == NULL) {
 		memset(e, 0, sizeof(*e));
@@ -153,16 +159,9 @@ manifest_load(struct manifest *m)
 	if (m->loaded)
 		return;
 	m->loaded = 1;
-	/*
-	 * Written now, on one thread: the build's threads would otherwise read
-	 * its untouched pages first (mapping the kernel's zero page) and write
-	 * them next, which costs every CPU a TLB flush, 1,280 times a build.
-	 */
-	if (m->n == 0)
-		memset(m->e, 0, m->cap * sizeof(*m->e));
 	if (m->text == NULL)
 		return;
-	table_reserve(m, m->lines);
+	manifest_reserve(m, m->lines);
 	for (p = m->text; p < m->text + m->len; p += strlen(p) + 1) {
 		if ((path = manifest_line(p, &h, &size)) == NULL)
 			continue;

@@ -31,7 +31,7 @@ struct manifest {
 	int		 loaded;	/* the lines are in the table */
 };
 
-/* An empty manifest with room for a whole site. Release with manifest_release. */
+/* An empty manifest with a small table. Release with manifest_release. */
 void manifest_init(struct manifest *m);
 
 /* Frees what m holds; m is then empty and must be initialised again. */
@@ -53,6 +53,12 @@ char *manifest_line(char *s, uint64_t *hash, size_t *size);
 
 /* Puts the lines in the table, once. */
 void manifest_load(struct manifest *m);
+
+/*
+ * Makes room for n entries in all (at most three quarters of the table),
+ * so that adding them does not grow it.
+ */
+void manifest_reserve(struct manifest *m, size_t n);
 
 /* The key the table files path under. */
 uint64_t manifest_key(const char *path);

@@ -210,6 +210,13 @@ out_uptodate(struct out *o, uint64_t inputs)
 	return 1;
 }
 
+void
+out_reserve(struct out *o, size_t n)
+{
+	/* A rebuild mostly writes what the last build wrote: the larger, not the sum. */
+	manifest_reserve(&o->m, n > o->m.n ? n : o->m.n);
+}
+
 /* The index of the new directory rel is in (at any depth), or -1. */
 static int
 in_fresh(const struct out *o, const char *rel)

@@ -31,6 +31,13 @@ struct out *out_open(const char *dir, int nowait);
 int out_uptodate(struct out *o, uint64_t inputs);
 
 /*
+ * Makes room to list n files (with those of the last build) before a
+ * build's threads write them, so that they never wait for the table to
+ * grow. A hint: more files still fit.
+ */
+void out_reserve(struct out *o, size_t n);
+
+/*
  * Creates subdirectory rel, or removes the temporary files a killed build
  * left in it. Returns 0 on failure (reported), else 1.
  */

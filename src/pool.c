@@ -122,15 +122,16 @@ pool_run(const struct site *s)
 	cache_shared *shared = s->o->nocache ? NULL :
 	    cache_shared_new(CACHE_BYTES);
 	struct queue q;
-	size_t k;
+	size_t k, files;
 
 	memset(&q, 0, sizeof(q));
 	q.s = s;
 	pthread_mutex_init(&q.lock, NULL);
 	q.count = xcalloc(page_nkinds, sizeof(*q.count));
-	for (k = 0; k < page_nkinds; k++)
+	for (k = 0, files = 0; k < page_nkinds; k++)
 		if (page_kind_enabled(s, page_kinds[k]))
-			q.count[k] = page_count(s, page_kinds[k]);
+			files += q.count[k] = page_count(s, page_kinds[k]);
+	out_reserve(s->out, files);
 	for (i = 0; i < n; i++) {
 		pool_worker_init(&t[i].w, s);
 		if (shared != NULL)
