@@ -12,12 +12,13 @@
 
 /* 1 if name at fd is a regular file of size bytes not modified since built. */
 static int
-untouched(int fd, int64_t built, const char *name, size_t size,
-    struct stat *st)
+untouched(int fd, int64_t built, const char *name, size_t size)
 {
-	return fstatat(fd, name, st, AT_SYMLINK_NOFOLLOW) == 0 &&
-	    S_ISREG(st->st_mode) && (size_t)st->st_size == size &&
-	    built != 0 && util_mtime_ns(st) <= built;
+	struct stat st;
+
+	return fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISREG(st.st_mode) && (size_t)st.st_size == size &&
+	    built != 0 && util_mtime_ns(&st) <= built;
 }
 
 struct check {
@@ -100,10 +101,9 @@ check_file(const struct check *c, struct check_dir *cd, const char *path,
     size_t size)
 {
 	const char *slash = strrchr(path, '/');
-	struct stat st;
 
 	if (slash == NULL)
-		return untouched(c->dirfd, c->built, path, size, &st);
+		return untouched(c->dirfd, c->built, path, size);
 	if (!check_enter(c, cd, path, slash))
 		return 0;
 	if (cd->settled)
@@ -111,7 +111,7 @@ check_file(const struct check *c, struct check_dir *cd, const char *path,
 	if (cd->fd < 0 && (cd->fd = openat(c->dirfd, cd->name,
 	    O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0)
 		return 0;
-	return untouched(cd->fd, c->built, slash + 1, size, &st);
+	return untouched(cd->fd, c->built, slash + 1, size);
 }
 
 static void *
