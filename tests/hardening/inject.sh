@@ -26,8 +26,10 @@ export LC_ALL=C
 # anything; with MAXPORT, port pages above it are left out (in a whole
 # build they differ from the pages below only by their port).
 problems() {
-	local d=$1 max=${2:-65535} l=$T/files f
+	local d=$1 max=${2:-65535} l f
 	[ -d "$d" ] || return 0
+	# The list is this call's own: builds are checked several at a time.
+	l=$(mktemp "$T/files.XXXXXX")
 	# Images are the templates' own bytes, copied as they are: not text.
 	find "$d" -type f ! -name '.portpages-*' ! -path "$d/port/*" ! -name '*.png' ! -name '*.ico' >"$l"
 	find "$d/port" -type f 2>/dev/null | awk -F/ -v m="$max" '{ n = $NF; sub(/\..*/, "", n); if (n + 0 <= m) print }' >>"$l"
@@ -52,6 +54,7 @@ problems() {
 		done <"$l" | head -3
 	fi
 	find "$d" -name '.portpages-tmp-*' | head -3 | sed 's/^/temporary file left: /'
+	rm -f "$l"
 }
 
 # expect LOCATION PAYLOAD: ok (must build), err (must be refused) or any.
