@@ -213,8 +213,11 @@ out_uptodate(struct out *o, uint64_t inputs)
 void
 out_reserve(struct out *o, size_t n)
 {
-	/* A rebuild mostly writes what the last build wrote: the larger, not the sum. */
-	manifest_reserve(&o->m, n > o->m.n ? n : o->m.n);
+	/*
+	 * Room for n in all, not n more: a rebuild mostly writes what the last
+	 * build wrote, whose entries the table already has room for.
+	 */
+	manifest_reserve(&o->m, n);
 }
 
 /* The index of the new directory rel is in (at any depth), or -1. */
