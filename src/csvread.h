@@ -18,7 +18,7 @@ struct csvread_rec {
 
 /*
  * Called for every record. Returns 0 to stop reading (having reported
- * why), else 1. The fields are freed after the call.
+ * why), else 1. The fields live only until the call returns.
  */
 typedef int (*csvread_fn)(void *arg, const struct csvread_rec *rec);
 

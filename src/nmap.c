@@ -43,6 +43,33 @@ nmap_date(struct nmap *m, const char *line)
 	}
 }
 
+/*
+ * The frequency fq: "0." and up to 15 digits (every line of the file) by
+ * hand, as the integer over a power of ten, which IEEE division rounds
+ * exactly as strtod would; anything else by strtod (27,000 calls cost
+ * more than the rest of the file). Returns 0 if fq is not a number.
+ */
+static int
+freq_parse(const char *fq, double *freq)
+{
+	static const double pow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+	    1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+	unsigned long long v = 0;
+	size_t k;
+	char *end;
+
+	if (fq[0] == '0' && fq[1] == '.') {
+		for (k = 0; k < 16 && fq[2 + k] >= '0' && fq[2 + k] <= '9'; k++)
+			v = v * 10 + (unsigned long long)(fq[2 + k] - '0');
+		if (k > 0 && k < 16 && fq[2 + k] == '\0') {
+			*freq = (double)v / pow10[k];
+			return 1;
+		}
+	}
+	*freq = strtod(fq, &end);
+	return end != fq && *end == '\0';
+}
+
 /* One line; returns a message for a malformed one, else NULL. */
 static const char *
 nmap_line(struct nmap *m, char *s)
@@ -69,8 +96,7 @@ nmap_line(struct nmap *m, char *s)
 		;
 	if (proto == NMAP_NPROTO)
 		return "unknown protocol";
-	freq = strtod(fq, &end);
-	if (*end != '\0' || !(freq >= 0 && freq <= 1))
+	if (!freq_parse(fq, &freq) || !(freq >= 0 && freq <= 1))
 		return "frequency must be a number from 0 to 1";
 	if (m->at[port][proto] >= 0)
 		return "port and protocol listed twice";
