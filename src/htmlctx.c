@@ -23,18 +23,19 @@ struct scan {
 	enum state	 st;
 	char		 tag[16];	/* lower case, cut */
 	char		 attr[16];
+	size_t		 tag_len, attr_len;
+	size_t		 first_at;	/* the next byte first from i, or n */
 	size_t		 value_at;	/* where the attribute value starts */
 	int		 ended;		/* the tag being read is an end tag */
 };
 
+/* Appends c, lower-cased, to the name dst of *len bytes, if it fits in cap. */
 static void
-name_add(char *dst, size_t cap, char c)
+name_add(char *dst, size_t *len, size_t cap, char c)
 {
-	size_t n = strlen(dst);
-
-	if (n + 1 < cap) {
-		dst[n] = (char)tolower((unsigned char)c);
-		dst[n + 1] = '\0';
+	if (*len + 1 < cap) {
+		dst[(*len)++] = (char)tolower((unsigned char)c);
+		dst[*len] = '\0';
 	}
 }
 
@@ -107,7 +108,7 @@ tag_end(struct scan *sc)
 static int
 closes(const struct scan *sc)
 {
-	size_t n = strlen(sc->tag);
+	size_t n = sc->tag_len;
 
 	return sc->i + 2 + n <= sc->n && sc->s[sc->i] == '<' &&
 	    sc->s[sc->i + 1] == '/' && strncasecmp(sc->s + sc->i + 2, sc->tag,
@@ -122,6 +123,7 @@ tag_open(struct scan *sc)
 	size_t left = sc->n - sc->i - 1;
 
 	sc->tag[0] = '\0';
+	sc->tag_len = 0;
 	sc->ended = 0;
 	if (left >= 3 && memcmp(p, "!--", 3) == 0) {
 		sc->i += 3;
@@ -146,7 +148,8 @@ before_attr(struct scan *sc, char c)
 	if (c == '>')
 		return tag_end(sc);
 	sc->attr[0] = '\0';
-	name_add(sc->attr, sizeof(sc->attr), c);
+	sc->attr_len = 0;
+	name_add(sc->attr, &sc->attr_len, sizeof(sc->attr), c);
 	return S_ATTR_NAME;
 }
 
@@ -160,7 +163,7 @@ in_tag(struct scan *sc, char c)
 			return S_BEFORE_ATTR;
 		if (c == '>')
 			return tag_end(sc);
-		name_add(sc->tag, sizeof(sc->tag), c);
+		name_add(sc->tag, &sc->tag_len, sizeof(sc->tag), c);
 		return S_TAG_NAME;
 	case S_BEFORE_ATTR:
 		return before_attr(sc, c);
@@ -171,7 +174,7 @@ in_tag(struct scan *sc, char c)
 			return S_AFTER_ATTR_NAME;
 		if (c == '>' || c == '/')
 			return before_attr(sc, c);
-		name_add(sc->attr, sizeof(sc->attr), c);
+		name_add(sc->attr, &sc->attr_len, sizeof(sc->attr), c);
 		return S_ATTR_NAME;
 	case S_AFTER_ATTR_NAME:
 		if (c == '=')
@@ -222,7 +225,7 @@ step(struct scan *sc)
 	case S_RCDATA:
 		if (closes(sc)) {
 			sc->ended = 1;
-			sc->i += 1 + strlen(sc->tag);
+			sc->i += 1 + sc->tag_len;
 			sc->st = S_END_TAG;
 		}
 		break;
@@ -235,12 +238,14 @@ step(struct scan *sc)
 /*
  * Where the next byte that matters is, from sc->i: in text and in quoted
  * values only '<' or the closing quote changes the state, so the bytes
- * before it or before a token's first byte can be passed over whole.
+ * before it or before a token's first byte can be passed over whole
+ * (by memchr: most of a page is text, and a template is scanned whole
+ * for every shape of its values the cache meets).
  */
 static size_t
-next_byte(const struct scan *sc, char first)
+next_byte(struct scan *sc, char first)
 {
-	const char *s = sc->s;
+	const char *p;
 	size_t i = sc->i;
 	char stop;
 
@@ -250,9 +255,12 @@ next_byte(const struct scan *sc, char first)
 		stop = sc->st == S_VALUE_DQ ? '"' : '\'';
 	else
 		return i;
-	while (i < sc->n && s[i] != stop && s[i] != first)
-		i++;
-	return i;
+	if (sc->first_at < i) {
+		p = memchr(sc->s + i, first, sc->n - i);
+		sc->first_at = p ? (size_t)(p - sc->s) : sc->n;
+	}
+	p = memchr(sc->s + i, stop, sc->first_at - i);
+	return p ? (size_t)(p - sc->s) : sc->first_at;
 }
 
 int
