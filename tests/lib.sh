@@ -17,7 +17,7 @@ RESULTS=${RESULTS:-/dev/null}
 CSV=$ROOT/../shared/data/service-names-port-numbers.csv
 [ -f "$CSV" ] || CSV=
 REG=${CSV:-$ROOT/tests/fixtures/small.csv}
-# Whole sites are 65,831 files: on a tmpfs they cost a fraction of disk.
+# Whole sites are 65,835 files: on a tmpfs they cost a fraction of disk.
 # A tmpfs lives in memory, so it needs room there as well as in itself.
 scratch_dir() {
 	local free avail

@@ -42,7 +42,7 @@ files=$(find "$A/site" -type f | wc -l)
 grep -rlaF -e "$T/" -e "$ROOT/" "$A/site" >"$T/leaks" &
 leaks=$!
 if diff -r "$A/site" "$B/site" >"$T/diff" 2>&1; then
-	ok "paths: built in $A and in $B, the trees are byte-identical ($files files, .portpages-manifest and .portpages-stamp included)"
+	ok "paths: built in $A and in $B, the trees are byte-identical ($files files, the .portpages-* records included)"
 else
 	not_ok "paths: the trees differ: $(head -n 5 "$T/diff")"
 fi
