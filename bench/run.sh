@@ -226,6 +226,7 @@ written_of() {
 
 calc() { awk "BEGIN { printf \"%.3f\", $1 }"; }
 mb() { awk "BEGIN { printf \"%.1f\", $1 / 1048576 }"; }
+mb_si() { awk "BEGIN { printf \"%.1f\", $1 / 1e6 }"; }
 tree_list() { (cd "$1" && find . -type f -printf '%P %s\n' | LC_ALL=C sort); }
 
 FAILS=0
@@ -349,7 +350,8 @@ tree_list "${DIR[disk]}/full.$RUNS" >"$OUT/list.txt"
 files=$(wc -l <"$OUT/list.txt")
 bytes=$(awk '{ s += $NF } END { printf "%d", s }' "$OUT/list.txt")
 ports=$(grep -c '^port/[0-9]*\.html ' "$OUT/list.txt" || true)
-printf '  %-46s %d files (%d port pages), %s MB\n' "output" "$files" "$ports" "$(mb "$bytes")"
+printf '  %-46s %d files (%d port pages), %s MB (%s MiB)\n' "output" "$files" "$ports" \
+	"$(mb_si "$bytes")" "$(mb "$bytes")"
 
 declare -A FULL FULL_RANGE FLOOR_T FLOOR_RANGE QUARTER QUARTER_RANGE J1 J1_RANGE peak_mb
 for m in "${MEDIA[@]}"; do
@@ -603,8 +605,8 @@ if [ -n "$TOUT" ]; then
 else
 	printf 'Medium: disk (%s, %s) only; no tmpfs (%s).\n' "$(fstype "$OUT")" "$WORK" "$TMPFS_WHY"
 fi
-printf 'Site: %d files (%d port pages), %s MB. Medians of %d runs; %d threads for the generator and the floor writer.\n' \
-	"$files" "$ports" "$(mb "$bytes")" "$RUNS" "$JOBS"
+printf 'Site: %d files (%d port pages), %s MB (%s MiB). Medians of %d runs; %d threads for the generator and the floor writer.\n' \
+	"$files" "$ports" "$(mb_si "$bytes")" "$(mb "$bytes")" "$RUNS" "$JOBS"
 echo
 echo '| medium | case | median s | min–max s | files written |'
 echo '| --- | --- | ---: | ---: | ---: |'
