@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "content.h"
 #include "model.h"
 #include "nmap.h"
@@ -85,6 +86,43 @@ test_nmap(void **state)
 	nmap_free(m);
 	assert_null(nmap_load(put("empty", "# nothing\n")));
 	assert_null(nmap_load("/no/such/file"));
+}
+
+/* Frequencies read by hand are the doubles strtod gives, and odd forms still parse. */
+static void
+test_nmap_freq(void **state)
+{
+	static const char *const odd[] = { "0.484143", "0.000001", "0.999999",
+	    "0.1", "0.3", "0.123456789012345", "0.1234567890123456", "1",
+	    "1.0", "1e-3", "0.5e0", "0.", ".25", "0.0000000000000001" };
+	static char value[2000][32];
+	char line[96];
+	buf text = { 0 };
+	struct nmap *m;
+	unsigned i, n = sizeof(odd) / sizeof(odd[0]);
+
+	(void)state;
+	srand(6335);
+	for (i = 0; i < 2000; i++) {
+		if (i < n)
+			snprintf(value[i], sizeof(value[i]), "%s", odd[i]);
+		else
+			snprintf(value[i], sizeof(value[i]), "0.%0*d",
+			    1 + rand() % 9, rand() % 1000000000);
+		snprintf(line, sizeof(line), "p%u\t%u/tcp\t%s\n", i, 1000 + i,
+		    value[i]);
+		buf_puts(&text, line);
+	}
+	buf_puts(&text, "bad\t999/tcp\t0.1x\n");
+	assert_non_null(m = nmap_load(put("freq", text.data)));
+	assert_null(nmap_at(m, 999, NMAP_TCP));
+	for (i = 0; i < 2000; i++) {
+		assert_non_null(nmap_at(m, 1000 + i, NMAP_TCP));
+		assert_true(nmap_at(m, 1000 + i, NMAP_TCP)->freq ==
+		    strtod(value[i], NULL));
+	}
+	nmap_free(m);
+	buf_free(&text);
 }
 
 static const char uses_head[] = "port,protocol,name,kind,note,source\n";
@@ -212,6 +250,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_nmap),
+		cmocka_unit_test(test_nmap_freq),
 		cmocka_unit_test(test_uses),
 		cmocka_unit_test(test_verdicts),
 	};
