@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "registry.h"
 #include "util.h"
 
@@ -135,6 +136,37 @@ test_csv_ranges_and_odd_rows(void **state)
 	done(r);
 }
 
+/* Each record's fields stand apart: a row wider than the kept fields, a field over the limit, and the rows after them. */
+static void
+test_csv_wide_and_long_rows(void **state)
+{
+	buf text = { 0 };
+	struct registry *r;
+	int i;
+
+	(void)state;
+	buf_puts(&text, header);
+	buf_puts(&text, "wide,100,tcp,Forty fields,,,,,,,,");
+	for (i = 12; i < 40; i++)
+		buf_puts(&text, ",extra");
+	buf_puts(&text, "\nnext,101,udp,After the wide row,,,,,,,,\n");
+	buf_puts(&text, "long,102,tcp,\"");
+	for (i = 0; i < 70000; i++)
+		buf_putc(&text, 'x');
+	buf_puts(&text, "\",,,,,,,,\nlast,103,tcp,After the long row,,,,,,,,\n");
+	assert_non_null(r = load(text.data));
+	assert_string_equal(at(r, 100, 0)->service, "wide");
+	assert_string_equal(at(r, 100, 0)->desc, "Forty fields");
+	assert_string_equal(at(r, 101, 0)->service, "next");
+	assert_string_equal(at(r, 101, 0)->desc, "After the wide row");
+	assert_int_equal(count(r, 102), 0);
+	assert_int_equal(r->nwarn, 1);
+	assert_string_equal(at(r, 103, 0)->desc, "After the long row");
+	assert_int_equal(at(r, 103, 0)->line, 5);
+	done(r);
+	buf_free(&text);
+}
+
 static void
 test_csv_old_header(void **state)
 {
@@ -212,6 +244,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_csv_quoting),
 		cmocka_unit_test(test_csv_ranges_and_odd_rows),
+		cmocka_unit_test(test_csv_wide_and_long_rows),
 		cmocka_unit_test(test_csv_old_header),
 		cmocka_unit_test(test_services),
 		cmocka_unit_test(test_bad_files),
