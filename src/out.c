@@ -498,8 +498,7 @@ out_write(struct out *o, const char *rel, const char *data, size_t n)
 		report_once(o, rel, "a directory is in the way");
 		return 0;
 	}
-	if (known && exists && S_ISREG(st.st_mode) && (size_t)st.st_size == n &&
-	    o->built != 0 && util_mtime_ns(&st) <= o->built)
+	if (known && exists && uptodate_stat(&st, n, o->built))
 		unchanged = 1;
 	else
 		unchanged = exists && S_ISREG(st.st_mode) &&

@@ -10,15 +10,21 @@
 #include "uptodate.h"
 #include "util.h"
 
-/* 1 if name at fd is a regular file of size bytes not modified since built. */
+int
+uptodate_stat(const struct stat *st, size_t size, int64_t built)
+{
+	return S_ISREG(st->st_mode) && (size_t)st->st_size == size &&
+	    built != 0 && util_mtime_ns(st) <= built;
+}
+
+/* 1 if name at fd is as the last build left it (uptodate_stat). */
 static int
 untouched(int fd, int64_t built, const char *name, size_t size)
 {
 	struct stat st;
 
 	return fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-	    S_ISREG(st.st_mode) && (size_t)st.st_size == size &&
-	    built != 0 && util_mtime_ns(&st) <= built;
+	    uptodate_stat(&st, size, built);
 }
 
 struct check {

@@ -19,4 +19,12 @@
 int uptodate_check(int dirfd, int64_t built, char *text, size_t len,
     size_t *files);
 
+struct stat;
+/*
+ * 1 if st is a regular file of size bytes not modified after built (the
+ * manifest's mtime, ns; 0: unknown): what "as the last build left it"
+ * means for one file, in a no-op and in a writing build alike.
+ */
+int uptodate_stat(const struct stat *st, size_t size, int64_t built);
+
 #endif
