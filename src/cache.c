@@ -5,17 +5,12 @@
 #include <string.h>
 
 #include "cache.h"
+#include "piece.h"
 #include "render.h"
 #include "subst.h"
 #include "util.h"
 
-#define END_TOKEN 0xffffffffu
-
-/*
- * A skeleton is the rendered HTML cut at its slots: runs of (u32 length,
- * that many bytes, u32 slot), the slot being kind << 16 | value number,
- * ending with the slot END_TOKEN.
- */
+/* A skeleton is as piece.h describes, ending with PIECE_END. */
 
 struct centry {
 	uint64_t	 h;
@@ -31,8 +26,13 @@ struct cache {
 	buf		 key, tmp, skel;
 	struct subst_value *vals;
 	size_t		 nvals, valcap;
-	size_t		 hits, misses;
+	size_t		 hits, misses, renders;
 	cache_shared	*shared;	/* cache_share's, or NULL */
+	struct piece_page pg;		/* a missed layout's pieces */
+	const char	**pskel;	/* their skeletons */
+	size_t		 npskel;
+	unsigned char	*whole;		/* per template: its marks failed once */
+	size_t		 nwhole;
 };
 
 /*
@@ -71,6 +71,9 @@ cache_free(cache *c)
 	buf_free(&c->key);
 	buf_free(&c->tmp);
 	buf_free(&c->skel);
+	piece_page_free(&c->pg);
+	free(c->pskel);
+	free(c->whole);
 	free(c);
 }
 
@@ -101,10 +104,11 @@ cache_share(cache *c, cache_shared *sh)
 }
 
 void
-cache_stats(const cache *c, size_t *hits, size_t *misses)
+cache_stats(const cache *c, size_t *hits, size_t *misses, size_t *renders)
 {
 	*hits = c->hits;
 	*misses = c->misses;
+	*renders = c->renders;
 }
 
 /*
@@ -194,7 +198,7 @@ skel_split(cache *c, const char *prefix, const char *s, size_t n)
 	}
 	put_u32(&c->skel, (uint32_t)(n - lit));
 	buf_put(&c->skel, s + lit, n - lit);
-	put_u32(&c->skel, END_TOKEN);
+	put_u32(&c->skel, PIECE_END);
 }
 
 static void
@@ -209,7 +213,7 @@ skel_emit(const cache *c, const char *skel, buf *out)
 		skel += len;
 		memcpy(&slot, skel, sizeof(slot));
 		skel += sizeof(slot);
-		if (slot == END_TOKEN)
+		if (slot == PIECE_END)
 			return;
 		subst_put(out, (char)(slot >> 16), &c->vals[slot & 0xffff]);
 	}
@@ -227,7 +231,7 @@ skel_len(const char *skel)
 		p += sizeof(len) + len;
 		memcpy(&slot, p, sizeof(slot));
 		p += sizeof(slot);
-	} while (slot != END_TOKEN);
+	} while (slot != PIECE_END);
 	return (size_t)(p - skel);
 }
 
@@ -268,17 +272,17 @@ table_grow(cache *c)
  * when c is full.
  */
 static const char *
-table_add(cache *c, struct centry *e, uint64_t h, const buf *key,
-    const char *skel, size_t slen, int copy)
+table_add(cache *c, struct centry *e, uint64_t h, const char *key,
+    size_t klen, const char *skel, size_t slen, int copy)
 {
-	size_t need = key->len + (copy ? slen : 0) + sizeof(*e);
+	size_t need = klen + (copy ? slen : 0) + sizeof(*e);
 
 	if (c->bytes + need > c->max)
 		return NULL;
 	e->h = h;
 	e->koff = c->keys.len;
-	e->klen = key->len;
-	buf_put(&c->keys, key->data, key->len);
+	e->klen = klen;
+	buf_put(&c->keys, key, klen);
 	e->owned = copy;
 	e->skel = copy ? xmalloc(slen) : (char *)skel;
 	if (copy)
@@ -313,16 +317,123 @@ shared_add(cache *c, uint64_t h)
 
 	pthread_mutex_lock(&sh->lock);
 	e = table_find(sh->c, h, c->key.data, c->key.len);
-	skel = e->skel != NULL ? e->skel : table_add(sh->c, e, h, &c->key,
-	    c->skel.data, c->skel.len, 1);
+	skel = e->skel != NULL ? e->skel : table_add(sh->c, e, h, c->key.data,
+	    c->key.len, c->skel.data, c->skel.len, 1);
 	pthread_mutex_unlock(&sh->lock);
 	return skel;
 }
 
+/* The table pieces are kept in: the shared one (locked until pieces_done), or c's. */
+static cache *
+pieces_table(cache *c)
+{
+	if (c->shared == NULL)
+		return c;
+	pthread_mutex_lock(&c->shared->lock);
+	return c->shared->c;
+}
+
+static void
+pieces_done(cache *c)
+{
+	if (c->shared != NULL)
+		pthread_mutex_unlock(&c->shared->lock);
+}
+
+/* The entry for key i of c->pg in table t, and its hash in *h. */
+static struct centry *
+pieces_entry(cache *t, const struct piece_page *pg, size_t i, uint64_t *h)
+{
+	const char *k = pg->keys.data + pg->koff[i];
+	size_t n = pg->koff[i + 1] - pg->koff[i];
+
+	*h = util_hash(UTIL_HASH_INIT, k, n);
+	return table_find(t, *h, k, n);
+}
+
+/* Sets c->pskel[i] to the kept skeleton of each key of c->pg; returns how many are missing. */
+static size_t
+pieces_find(cache *c)
+{
+	cache *t = pieces_table(c);
+	size_t i, missing = 0;
+	uint64_t h;
+
+	for (i = 0; i < c->pg.nkeys; i++)
+		if ((c->pskel[i] = pieces_entry(t, &c->pg, i, &h)->skel) == NULL)
+			missing++;
+	pieces_done(c);
+	return missing;
+}
+
+/* Keeps each missing piece piece_split cut (or uses it from c->pg when the cache is full). */
+static void
+pieces_keep(cache *c)
+{
+	const struct piece_page *pg = &c->pg;
+	cache *t = pieces_table(c);
+	struct centry *e;
+	uint64_t h;
+	size_t i;
+
+	for (i = 0; i < pg->nkeys; i++) {
+		if (c->pskel[i] != NULL)
+			continue;
+		e = pieces_entry(t, pg, i, &h);
+		if ((c->pskel[i] = e->skel) == NULL && (c->pskel[i] = table_add(t,
+		    e, h, pg->keys.data + pg->koff[i], pg->koff[i + 1] -
+		    pg->koff[i], pg->skel[i].data, pg->skel[i].len, 1)) == NULL)
+			c->pskel[i] = pg->skel[i].data;
+	}
+	pieces_done(c);
+}
+
+/*
+ * Puts in c->skel the skeleton of a layout's page whose shape c has not
+ * seen, assembled from the pieces of pages seen before (piece.h); renders
+ * the page once with its pieces marked when one is missing. Returns 0 when
+ * the page must be rendered whole.
+ */
+static int
+assemble(cache *c, const tmpl_set *ts, int id, const dict *d)
+{
+	struct piece_page *pg = &c->pg;
+	size_t n = (size_t)id + 1;
+
+	if ((size_t)id < c->nwhole && c->whole[id])
+		return 0;
+	if (!piece_page_load(pg, ts, id, d))
+		return 0;
+	if (c->npskel < pg->nkeys) {
+		c->npskel = pg->nkeys;
+		c->pskel = xrealloc(c->pskel, c->npskel * sizeof(*c->pskel));
+	}
+	if (pieces_find(c) > 0) {
+		c->renders++;
+		buf_reset(&c->tmp);
+		if (!render_marked(ts, id, d, &c->tmp) || !piece_split(pg,
+		    tmpl_set_token(ts), c->tmp.data ? c->tmp.data : "",
+		    c->tmp.len)) {
+			/* Marks that do not fall in text will not next time either. */
+			if (c->nwhole < n) {
+				c->whole = xrealloc(c->whole, n);
+				memset(c->whole + c->nwhole, 0, n - c->nwhole);
+				c->nwhole = n;
+			}
+			c->whole[id] = 1;
+			return 0;
+		}
+		pieces_keep(c);
+	}
+	buf_reset(&c->skel);
+	return piece_compose(pg, c->pskel, &c->skel);
+}
+
 /*
  * Renders a shape c has not seen: from the shared cache when another
- * thread rendered it, else from scratch; returns its skeleton (in c->skel
- * or the shared cache's), or NULL on failure (reported).
+ * thread rendered it, else assembled from pieces or from scratch; returns
+ * its skeleton (in c->skel or the shared cache's), or NULL on failure
+ * (reported).
  */
 static const char *
 shape_render(cache *c, const tmpl_set *ts, int id, const dict *d,
@@ -336,11 +447,14 @@ shape_render(cache *c, const tmpl_set *ts, int id, const dict *d,
 		return skel;
 	}
 	c->misses++;
-	buf_reset(&c->tmp);
-	if (!render_slots(ts, id, d, &c->tmp))
-		return NULL;
-	skel_split(c, tmpl_set_token(ts), c->tmp.data ? c->tmp.data : "",
-	    c->tmp.len);
+	if (!assemble(c, ts, id, d)) {
+		c->renders++;
+		buf_reset(&c->tmp);
+		if (!render_slots(ts, id, d, &c->tmp))
+			return NULL;
+		skel_split(c, tmpl_set_token(ts), c->tmp.data ? c->tmp.data :
+		    "", c->tmp.len);
+	}
 	if (c->shared != NULL && (skel = shared_add(c, h)) != NULL)
 		return skel;
 	*copy = 1;
@@ -379,6 +493,8 @@ cache_render(cache *c, const tmpl_set *ts, int id, const dict *d, buf *out)
 	if ((skel = shape_render(c, ts, id, d, h, &copy)) == NULL)
 		return 0;
 	skel_emit(c, skel, out);
-	table_add(c, e, h, &c->key, skel, skel_len(skel), copy);
+	/* Pieces kept on the way may have moved the table. */
+	e = table_find(c, h, c->key.data, c->key.len);
+	table_add(c, e, h, c->key.data, c->key.len, skel, skel_len(skel), copy);
 	return 1;
 }

@@ -31,8 +31,13 @@ void cache_shared_free(cache_shared *sh);
 /* Makes c use sh from now on; sh outlives c. */
 void cache_share(cache *c, cache_shared *sh);
 
-/* Hits and misses so far, for the benchmark. */
-void cache_stats(const cache *c, size_t *hits, size_t *misses);
+/*
+ * Hits, misses (shapes not seen before) and renders (templates expanded
+ * by ctemplate: a miss whose layout could not be assembled from pieces
+ * costs one, a miss assembled from pieces seen before none) so far.
+ */
+void cache_stats(const cache *c, size_t *hits, size_t *misses,
+    size_t *renders);
 
 /*
  * Appends template id filled with d and rendered to out, from the cache

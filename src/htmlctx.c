@@ -63,7 +63,7 @@ context(const struct scan *sc, const char **why)
 		}
 		return HTMLCTX_TEXT;
 	case S_RCDATA:
-		return HTMLCTX_TEXT;
+		return HTMLCTX_RCDATA;
 	case S_VALUE_DQ:
 	case S_VALUE_SQ:
 		if (strncmp(sc->attr, "on", 2) == 0 || strcmp(sc->attr,

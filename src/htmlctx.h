@@ -5,10 +5,11 @@
 #include <stddef.h>
 
 enum htmlctx {
-	HTMLCTX_TEXT,		/* element content (also <title>, <textarea>) */
+	HTMLCTX_TEXT,		/* element content */
 	HTMLCTX_ATTR,		/* a quoted attribute value */
 	HTMLCTX_URL,		/* a quoted URL attribute, after its start */
 	HTMLCTX_URL_START,	/* a quoted URL attribute, at its start */
+	HTMLCTX_RCDATA,		/* the content of <title> or <textarea>: text */
 	HTMLCTX_BAD		/* no escaping makes a value safe here */
 };
 

@@ -80,18 +80,23 @@ fill_ctpl(const tmpl_set *ts, const dict *d, size_t node,
 	return 1;
 }
 
-/* Expands t with d into text: values as tokens listed in vals, or escaped. */
+/*
+ * Expands t (compiled as ct: t->ct, or t->marked quietly) with d into
+ * text: values as tokens listed in vals, or escaped.
+ */
 static int
-expand(const tmpl_set *ts, const struct tmpl *t, const dict *d,
-    struct vals *vals, buf *text)
+expand(const tmpl_set *ts, const struct tmpl *t, const struct ctpl *ct,
+    const dict *d, struct vals *vals, buf *text)
 {
 	ctpl_dict *cd = ctpl_dict_new();
 	buf tmp = { 0 };
 	int rc = 1;
 
 	if (cd == NULL || !fill_ctpl(ts, d, DICT_ROOT, t->used, cd, vals, &tmp) ||
-	    !ctpl_expand(t->ct, cd, text)) {
-		util_err(t->path, 0, "ctemplate failed to expand the template");
+	    !ctpl_expand(ct, cd, text)) {
+		if (ct == t->ct)
+			util_err(t->path, 0, "ctemplate failed to expand the "
+			    "template");
 		rc = 0;
 	}
 	ctpl_dict_free(cd);
@@ -109,11 +114,13 @@ render_mode(const tmpl_set *ts, int id, const dict *d, enum subst_mode mode,
 	buf text = { 0 };
 	int rc = 0;
 
-	if (!expand(ts, t, d, &vals, &text))
+	if (!expand(ts, t, mode == SUBST_PIECES ? t->marked : t->ct, d, &vals,
+	    &text))
 		goto out;
 	if (vals.n > RENDER_MAX_VALUES) {
-		util_err(t->path, 0, "more than %d values on one page",
-		    RENDER_MAX_VALUES);
+		if (mode != SUBST_PIECES)
+			util_err(t->path, 0, "more than %d values on one page",
+			    RENDER_MAX_VALUES);
 		goto out;
 	}
 	rc = (t->kind == TMPL_MD ? subst_markdown : subst_html)(t->path,
@@ -128,13 +135,22 @@ out:
 int
 render_fill(const tmpl_set *ts, int id, const dict *d, buf *out)
 {
-	return expand(ts, tmpl_get(ts, id), d, NULL, out);
+	const struct tmpl *t = tmpl_get(ts, id);
+
+	return expand(ts, t, t->ct, d, NULL, out);
 }
 
 int
 render_slots(const tmpl_set *ts, int id, const dict *d, buf *out)
 {
 	return render_mode(ts, id, d, SUBST_SLOTS, out);
+}
+
+int
+render_marked(const tmpl_set *ts, int id, const dict *d, buf *out)
+{
+	return tmpl_get(ts, id)->marked != NULL && render_mode(ts, id, d,
+	    SUBST_PIECES, out);
 }
 
 int

@@ -38,6 +38,14 @@ int render_fill(const tmpl_set *ts, int id, const dict *d, buf *out);
  */
 int render_slots(const tmpl_set *ts, int id, const dict *d, buf *out);
 
+/*
+ * As render_slots, from the layout with its sections' pieces marked
+ * (piece.h) and the marks kept. Returns 0, reporting nothing, when the
+ * layout has no marks or a mark or value stands where pieces cannot be
+ * cut; the page is then rendered whole.
+ */
+int render_marked(const tmpl_set *ts, int id, const dict *d, buf *out);
+
 /* Appends s with every ASCII punctuation character backslash-escaped. */
 void render_md_escape(buf *out, const char *s, size_t n);
 

@@ -142,12 +142,44 @@ token_at(const struct subst *x, const char *s, size_t n, size_t *i)
 	return len > 0 && *i < x->nvals ? len : 0;
 }
 
+/* A piece mark at s (prefix, 'B' or 'E', four digits): its length, or 0. */
 static size_t
-html_match(const char *s, size_t n, void *arg)
+mark_at(const struct subst *x, const char *s, size_t n)
 {
 	size_t i;
 
-	return token_at(arg, s, n, &i);
+	if (x->mode != SUBST_PIECES || n < x->plen + 5 || memcmp(s, x->prefix,
+	    x->plen) != 0 || (s[x->plen] != 'B' && s[x->plen] != 'E'))
+		return 0;
+	for (i = x->plen + 1; i < x->plen + 5; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return x->plen + 5;
+}
+
+static size_t
+html_match(const char *s, size_t n, void *arg)
+{
+	size_t i, len;
+
+	return (len = token_at(arg, s, n, &i)) > 0 ? len : mark_at(arg, s, n);
+}
+
+/*
+ * A piece mark stays as it is, and only where nothing around it can
+ * change how the text after it is read: in element content, not right
+ * after '<', not in <title> or <textarea>.
+ */
+static int
+html_mark(struct subst *x, size_t pos, size_t len, enum htmlctx ctx)
+{
+	if (ctx != HTMLCTX_TEXT) {
+		x->fail = 1;
+		return 0;
+	}
+	buf_put(x->out, x->src + x->done, pos + len - x->done);
+	x->done = pos + len;
+	return 1;
 }
 
 /* One token in HTML: the value escaped for its context, or an error. */
@@ -161,12 +193,17 @@ html_token(void *arg, size_t pos, size_t len, enum htmlctx ctx,
 	size_t i;
 	char k;
 
-	token_at(x, x->src + pos, len, &i);
+	if (token_at(x, x->src + pos, len, &i) == 0)
+		return html_mark(x, pos, len, ctx);
 	buf_put(x->out, x->src + x->done, pos - x->done);
 	x->done = pos + len;
+	if (ctx == HTMLCTX_RCDATA)
+		ctx = HTMLCTX_TEXT;
 	if (ctx == HTMLCTX_BAD || (x->vals[i].raw && ctx != HTMLCTX_TEXT)) {
-		util_err(x->path, 0, "a value stands %s, where no escaping keeps "
-		    "it text", why != NULL ? why : "in an attribute");
+		if (x->mode != SUBST_PIECES)
+			util_err(x->path, 0, "a value stands %s, where no "
+			    "escaping keeps it text", why != NULL ? why :
+			    "in an attribute");
 		x->fail = 1;
 		return 0;
 	}
@@ -177,7 +214,7 @@ html_token(void *arg, size_t pos, size_t len, enum htmlctx ctx,
 	 * empty and where it is not (the cache leaves emptiness out of the
 	 * shape of an HTML template).
 	 */
-	if (x->mode == SUBST_SLOTS)
+	if (x->mode != SUBST_VALUES)
 		subst_put_token(x->out, x->prefix, k, i);
 	else
 		put_value(x, i, k, 1);

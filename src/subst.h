@@ -17,7 +17,9 @@ struct subst_value {
 /* What stands in place of a value in the HTML. */
 enum subst_mode {
 	SUBST_VALUES,	/* the value, escaped where it stands */
-	SUBST_SLOTS	/* a slot marker (subst_slot) for the cache to fill */
+	SUBST_SLOTS,	/* a slot marker (subst_slot) for the cache to fill */
+	SUBST_PIECES	/* as SUBST_SLOTS, and piece marks (piece.h) kept
+			   where they stand in text; fails without a word */
 };
 
 /* A slot marker is prefix, one of these letters, and four digits. */

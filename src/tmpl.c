@@ -7,6 +7,7 @@
 
 #include "ctpl.h"
 #include "htmlctx.h"
+#include "piece.h"
 #include "tmpl.h"
 #include "util.h"
 
@@ -44,16 +45,22 @@ struct tmpl_set {
 
 /* Loading and checking. */
 
-static int
-lookup_name(const tmpl_set *ts, const char *s, size_t n)
+int
+tmpl_name_find(const struct tmpl_name *names, size_t nnames, const char *s,
+    size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < ts->nnames; i++)
-		if (strlen(ts->names[i].name) == n &&
-		    memcmp(ts->names[i].name, s, n) == 0)
+	for (i = 0; i < nnames; i++)
+		if (strlen(names[i].name) == n && memcmp(names[i].name, s, n) == 0)
 			return (int)i;
 	return -1;
+}
+
+static int
+lookup_name(const tmpl_set *ts, const char *s, size_t n)
+{
+	return tmpl_name_find(ts->names, ts->nnames, s, n);
 }
 
 static int
@@ -317,7 +324,7 @@ marker_context(void *arg, size_t pos, size_t len, enum htmlctx ctx,
 	int id = lookup_name(c->k->ts, name, len - 4);
 
 	if (ctx != HTMLCTX_BAD && (id < 0 || !c->k->ts->names[id].raw ||
-	    ctx == HTMLCTX_TEXT))
+	    ctx == HTMLCTX_TEXT || ctx == HTMLCTX_RCDATA))
 		return 1;
 	util_err(c->k->path, 1 + count_lines(c->text, pos), "{{%.*s}} stands "
 	    "%s: %s", (int)len - 4, name, why != NULL ? why :
@@ -346,6 +353,9 @@ tmpl_load(tmpl_set *ts, const char *rel, enum tmpl_kind kind)
 	t->path = path;
 	t->kind = kind;
 	t->ct = NULL;
+	t->marked = NULL;
+	t->occ = NULL;
+	t->nocc = 0;
 	t->used = xcalloc(ts->nnames + 1, 1);
 	ts->nt++;
 	path = NULL;
@@ -395,6 +405,35 @@ section_base(const char *file)
 	if (d < n && d > 1 && file[d - 1] == '.')
 		n = d - 1;
 	return xstrndup(file, n);
+}
+
+/*
+ * Compiles each layout again with its top-level sections' repetitions
+ * marked (piece.h), for the cache; a layout that cannot be marked is
+ * rendered whole.
+ */
+static void
+mark_layouts(tmpl_set *ts)
+{
+	struct tmpl *t;
+	buf out = { 0 };
+	size_t i;
+
+	for (i = 0; i < ts->nt && i < ts->ntexts; i++) {
+		t = &ts->t[i];
+		if (t->kind != TMPL_HTML)
+			continue;
+		buf_reset(&out);
+		if (!piece_mark(ts->texts[i], strlen(ts->texts[i]), ts->token,
+		    ts->names, ts->nnames, &out, &t->occ, &t->nocc) ||
+		    t->nocc == 0 || (t->marked = ctpl_compile(out.data ?
+		    out.data : "", out.len)) == NULL) {
+			piece_occ_free(t->occ, t->nocc);
+			t->occ = NULL;
+			t->nocc = 0;
+		}
+	}
+	buf_free(&out);
 }
 
 /* A placeholder prefix no template contains, so no text is taken for a value. */
@@ -485,6 +524,7 @@ tmpl_set_load(const char *dir, const struct tmpl_name *names, size_t nnames)
 		ts->lay[ts->nlay++].id = id;
 	}
 	choose_token(ts);
+	mark_layouts(ts);
 	ts->used = xcalloc(ts->nnames + 1, 1);
 	for (id = 0; (size_t)id < ts->nt; id++)
 		for (i = 0; i < ts->nnames; i++)
@@ -510,6 +550,8 @@ tmpl_set_free(tmpl_set *ts)
 	for (i = 0; i < ts->nt; i++) {
 		free(ts->t[i].path);
 		ctpl_free(ts->t[i].ct);
+		ctpl_free(ts->t[i].marked);
+		piece_occ_free(ts->t[i].occ, ts->t[i].nocc);
 		free(ts->t[i].used);
 	}
 	for (i = 0; i < ts->nsec; i++)
@@ -577,6 +619,12 @@ const struct tmpl_name *
 tmpl_set_names(const tmpl_set *ts)
 {
 	return ts->names;
+}
+
+size_t
+tmpl_set_nnames(const tmpl_set *ts)
+{
+	return ts->nnames;
 }
 
 const unsigned char *

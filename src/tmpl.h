@@ -42,12 +42,23 @@ int tmpl_section_template(const tmpl_set *ts, size_t i, unsigned v);
 /* Template id of layouts/NAME.html, or -1 (error reported) if missing. */
 int tmpl_set_layout(const tmpl_set *ts, const char *name);
 
+/* A section at the top level of an HTML template: the cache's pieces (piece.h). */
+struct tmpl_occ {
+	int		 name;		/* the section's name */
+	int		 separator;	/* its body holds a {{#..._separator}} */
+	int		*refs;		/* the names its body uses */
+	size_t		 nrefs;
+};
+
 /* A loaded template, for the renderers. */
 struct tmpl {
 	char		*path;	/* as reported in messages: DIR/sections/x.md */
 	enum tmpl_kind	 kind;
 	struct ctpl	*ct;	/* compiled, includes expanded */
 	unsigned char	*used;	/* one flag per name: does the template use it? */
+	struct ctpl	*marked;	/* ct with its sections' pieces marked, or NULL */
+	struct tmpl_occ	*occ;		/* the top-level sections, nocc of them */
+	size_t		 nocc;
 };
 
 /* Template id (from the functions above); never NULL for a valid id. */
@@ -62,7 +73,12 @@ const unsigned char *tmpl_set_used(const tmpl_set *ts);
  */
 const char *tmpl_set_token(const tmpl_set *ts);
 
-/* The names the set was loaded with. */
+/* The names the set was loaded with, and how many. */
 const struct tmpl_name *tmpl_set_names(const tmpl_set *ts);
+size_t tmpl_set_nnames(const tmpl_set *ts);
+
+/* The index of the name s (n bytes) in names, or -1. */
+int tmpl_name_find(const struct tmpl_name *names, size_t nnames,
+    const char *s, size_t n);
 
 #endif

@@ -1,4 +1,4 @@
-/* test_tmpl.c - template checking, escaping, and the two render paths */
+/* test_tmpl.c - template checking, escaping, the two render paths, and layouts assembled from pieces */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -25,6 +25,9 @@ static const struct tmpl_name names[] = {
 };
 
 static char dir[64];
+
+/* The layout most tests use; the piece tests put their own, then this back. */
+static const char page_layout[] = "<title>{{X}}</title>{{HTML}}";
 
 static void
 put(const char *rel, const char *text)
@@ -54,7 +57,7 @@ setup(void **state)
 	mkdir(path, 0777);
 	snprintf(path, sizeof(path), "%s/partials", dir);
 	mkdir(path, 0777);
-	put("layouts/page.html", "<title>{{X}}</title>{{HTML}}");
+	put("layouts/page.html", page_layout);
 	util_quiet = 1;
 	return 0;
 }
@@ -167,7 +170,7 @@ test_paths_agree(void **state)
 	dict *d = dict_new();
 	cache *c = cache_new(1 << 20);
 	buf slow = { 0 }, fast = { 0 };
-	size_t i, j, k, hits, misses;
+	size_t i, j, k, hits, misses, renders;
 
 	(void)state;
 	assert_non_null(ts = load_with("## Port {{Y}}\n\nIt is {{X}}, "
@@ -189,7 +192,7 @@ test_paths_agree(void **state)
 		both(ts, tmpl_set_layout(ts, "page"), d, c, &slow, &fast);
 		assert_non_null(strstr(slow.data, "<b>ok</b>"));
 	}
-	cache_stats(c, &hits, &misses);
+	cache_stats(c, &hits, &misses, &renders);
 	/*
 	 * A shape is rendered once, then filled. Which values are empty is
 	 * part of a Markdown template's shape ("  " folds to empty at i =
@@ -199,6 +202,7 @@ test_paths_agree(void **state)
 	 */
 	assert_int_equal(misses, 5);
 	assert_int_equal(hits, 2 * i - 5);
+	assert_int_equal(renders, 5);	/* the layout has no sections to piece */
 	buf_free(&slow);
 	buf_free(&fast);
 	cache_free(c);
@@ -218,7 +222,7 @@ test_shared_cache(void **state)
 	cache_shared *sh = cache_shared_new(1 << 20);
 	cache *a = cache_new(1 << 20), *b = cache_new(1 << 20);
 	buf slow = { 0 }, fast = { 0 };
-	size_t hits, misses, i;
+	size_t hits, misses, renders, i;
 	int id;
 
 	(void)state;
@@ -234,12 +238,14 @@ test_shared_cache(void **state)
 		both(ts, tmpl_set_layout(ts, "page"), d, i < 2 ? a : b, &slow,
 		    &fast);
 	}
-	cache_stats(a, &hits, &misses);
+	cache_stats(a, &hits, &misses, &renders);
 	assert_int_equal(misses, 2);	/* the section's shape, the layout's */
 	assert_int_equal(hits, 2);
-	cache_stats(b, &hits, &misses);
+	assert_int_equal(renders, 2);
+	cache_stats(b, &hits, &misses, &renders);
 	assert_int_equal(misses, 0);	/* both from a's, through sh */
 	assert_int_equal(hits, 4);
+	assert_int_equal(renders, 0);
 	buf_free(&slow);
 	buf_free(&fast);
 	cache_free(a);
@@ -268,6 +274,186 @@ test_exact_text(void **state)
 	tmpl_set_free(ts);
 }
 
+/* Layouts assembled from pieces (piece.h). */
+
+/* Values that would make markup if they were not escaped, and plain ones. */
+static const char *const values[] = {
+	"ssh", "", "a <b> & \"c\" 'd'", "</p><script>x</script>",
+	"javascript:alert(1)", "PPvAAAB0001", "{{#SEC}}", "é ü",
+};
+
+static unsigned seed = 4242;
+
+/* A number below n, the same sequence every run. */
+static unsigned
+rnd(unsigned n)
+{
+	return (unsigned)rand_r(&seed) % n;
+}
+
+/* Sets name at node to a random value, or leaves it out. */
+static void
+maybe_set(dict *d, size_t node, int name)
+{
+	if (rnd(4) > 0)
+		dict_sets(d, node, name, values[rnd(sizeof(values) /
+		    sizeof(values[0]))]);
+}
+
+/* A random page: X and Y or not, 0-3 SEC with 0-2 ITEM each, 0-3 ITEM at the top. */
+static void
+random_page(dict *d, int top_items)
+{
+	size_t s, i;
+	unsigned n, m, k, j;
+
+	dict_reset(d);
+	maybe_set(d, DICT_ROOT, N_X);
+	maybe_set(d, DICT_ROOT, N_Y);
+	for (k = 0, n = rnd(4); k < n; k++) {
+		s = dict_add(d, DICT_ROOT, N_SEC);
+		maybe_set(d, s, N_Y);
+		for (j = 0, m = rnd(3); j < m; j++)
+			maybe_set(d, dict_add(d, s, N_ITEM), N_Y);
+	}
+	for (k = 0, n = top_items ? rnd(4) : 0; k < n; k++) {
+		i = dict_add(d, DICT_ROOT, N_ITEM);
+		maybe_set(d, i, N_X);
+	}
+	if (rnd(2))
+		dict_set_raw(d, DICT_ROOT, N_HTML, "<b>raw</b>", 10);
+}
+
+/*
+ * Renders n random pages of layout "page" both ways, through caches a
+ * and b in turn (sharing one cache between them when sh is not NULL);
+ * returns the renders the caches needed, and their misses in *misses.
+ */
+static size_t
+pages_agree(const char *layout, unsigned n, int top_items, cache_shared *sh,
+    size_t *misses)
+{
+	tmpl_set *ts;
+	dict *d = dict_new();
+	cache *c[2] = { cache_new(1 << 22), cache_new(1 << 22) };
+	buf slow = { 0 }, fast = { 0 };
+	size_t hits, miss, renders, total = 0;
+	unsigned i;
+	int id;
+
+	put("layouts/page.html", layout);
+	assert_non_null(ts = load_with("{{X}}\n"));
+	id = tmpl_set_layout(ts, "page");
+	for (i = 0; sh != NULL && i < 2; i++)
+		cache_share(c[i], sh);
+	for (i = 0; i < n; i++) {
+		random_page(d, top_items);
+		buf_reset(&slow);
+		buf_reset(&fast);
+		assert_true(render_page(ts, id, d, NULL, &slow));
+		assert_true(render_page(ts, id, d, c[i % 2], &fast));
+		if (strcmp(slow.data ? slow.data : "", fast.data ? fast.data :
+		    "") != 0)
+			fail_msg("page %u differs:\n%s\n---\n%s", i, slow.data,
+			    fast.data);
+	}
+	*misses = 0;
+	for (i = 0; i < 2; i++) {
+		cache_stats(c[i], &hits, &miss, &renders);
+		*misses += miss;
+		total += renders;
+		cache_free(c[i]);
+	}
+	buf_free(&slow);
+	buf_free(&fast);
+	dict_free(d);
+	tmpl_set_free(ts);
+	put("layouts/page.html", page_layout);
+	return total;
+}
+
+/* Sections in text, nested, with separators, using the page's own values. */
+static const char layout[] =
+    "<title>{{X}}</title>\n<h1>Page {{X}}</h1>\n"
+    "{{#SEC}}<p class=\"s\" title=\"{{Y}}\">{{Y}} of {{X}}:"
+    "{{#ITEM}} <a href=\"{{Y}}\">{{X}}</a>{{#ITEM_separator}},"
+    "{{/ITEM_separator}}{{/ITEM}}</p>\n{{/SEC}}"
+    "<ul>{{#ITEM}}<li>{{X}} ({{Y}})</li>{{#ITEM_separator}}|"
+    "{{/ITEM_separator}}{{/ITEM}}</ul>\n{{#SEC}}<hr>{{/SEC}}{{HTML}}\n";
+
+/*
+ * The pages agree, and most new shapes are assembled from pieces: a
+ * page's shape is new far more often than its frame or any of its
+ * sections' repetitions.
+ */
+static void
+test_assembled(void **state)
+{
+	size_t misses, renders;
+
+	(void)state;
+	renders = pages_agree(layout, 600, 0, NULL, &misses);
+	assert_true(misses > 50);
+	if (renders * 2 > misses)
+		fail_msg("%zu renders for %zu new shapes", renders, misses);
+}
+
+/* Caches that share pieces agree as well, and render less between them. */
+static void
+test_shared(void **state)
+{
+	cache_shared *sh = cache_shared_new(1 << 22);
+	size_t misses, renders;
+
+	(void)state;
+	renders = pages_agree(layout, 600, 0, sh, &misses);
+	if (renders * 3 > misses)
+		fail_msg("%zu renders for %zu new shapes", renders, misses);
+	cache_shared_free(sh);
+}
+
+/*
+ * A top-level ITEM shadows nothing the nested ITEM needs, but a section
+ * that a piece could find at the top makes the page render whole.
+ */
+static void
+test_section_at_top(void **state)
+{
+	size_t misses, renders;
+
+	(void)state;
+	renders = pages_agree(layout, 400, 1, NULL, &misses);
+	assert_true(renders > 0 && misses > 0);
+}
+
+/*
+ * Where a mark would fall somewhere that changes how what follows it is
+ * read (a tag, an attribute, <title>, after '<'), the page is rendered
+ * whole: the same bytes, a render for every new shape (and one more in
+ * each of the two caches, which tried the marks once). Marks in text
+ * between tags that the sections open and close are fine.
+ */
+static void
+test_marks_out_of_text(void **state)
+{
+	static const char *const layouts[] = {
+		"<a title=\"{{#SEC}}{{Y}} {{/SEC}}\">{{X}}</a>\n",
+		"<b{{#SEC}} class=\"c{{Y}}\"{{/SEC}}>{{X}}</b>\n",
+		"<title>{{#SEC}}{{Y}} {{/SEC}}</title><p>{{X}}</p>\n",
+		"<p>{{#SEC}}</p><p class=\"{{Y}}\">{{/SEC}}{{X}}</p>\n",
+		"<p>a <{{#SEC}}i>{{Y}}</i{{/SEC}}> {{X}}</p>\n",
+	};
+	size_t i, misses, renders;
+
+	(void)state;
+	for (i = 0; i < sizeof(layouts) / sizeof(layouts[0]); i++) {
+		renders = pages_agree(layouts[i], 80, 0, NULL, &misses);
+		if (i == 3 ? renders >= misses : renders > misses + 2)
+			fail_msg("layout %zu: %zu renders for %zu new shapes",
+			    i, renders, misses);
+	}
+}
+
 int
 main(void)
 {
@@ -278,6 +464,10 @@ main(void)
 		cmocka_unit_test(test_paths_agree),
 		cmocka_unit_test(test_shared_cache),
 		cmocka_unit_test(test_exact_text),
+		cmocka_unit_test(test_assembled),
+		cmocka_unit_test(test_shared),
+		cmocka_unit_test(test_section_at_top),
+		cmocka_unit_test(test_marks_out_of_text),
 	};
 
 	return cmocka_run_group_tests_name("tmpl", tests, setup, teardown);
