@@ -28,7 +28,7 @@ ASAN_UNIT = $(UNIT_SRCS:tests/unit/%.c=$(ASAN_DIR)/%)
 
 FUZZ_DIR = tests/build/fuzz
 FUZZ_OBJS = $(SRCS:src/%.c=$(FUZZ_DIR)/obj/%.o) $(FUZZ_DIR)/obj/ctpl.o
-FUZZERS = fuzz_csv fuzz_services fuzz_conf fuzz_note
+FUZZERS = fuzz_csv fuzz_services fuzz_conf fuzz_note fuzz_layout
 FUZZ_BINS = $(FUZZERS:%=$(FUZZ_DIR)/%)
 
 .PHONY: asan asan-build tsan-build valgrind fuzz fuzz-build fuzz-replay \

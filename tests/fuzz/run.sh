@@ -2,7 +2,7 @@
 # tests/fuzz/run.sh - runs the libFuzzer harnesses, then replays the regressions
 #
 # usage: tests/fuzz/run.sh [--seconds N] [--replay] [NAME...]
-#   NAME          csv, services, conf, note (default: all four)
+#   NAME          csv, services, conf, note, layout (default: all five)
 #   --seconds N   how long each harness runs (default: $FUZZ_SECONDS or 60)
 #   --replay      only replay tests/fuzz/regress/NAME/* (and the seeds), once
 #
@@ -30,11 +30,11 @@ while [ $# -gt 0 ]; do
 	case $1 in
 	--seconds) SECONDS_EACH=$2; shift 2 ;;
 	--replay) REPLAY=1; shift ;;
-	csv | services | conf | note) NAMES+=("$1"); shift ;;
-	*) echo "usage: $0 [--seconds N] [--replay] [csv|services|conf|note...]" >&2; exit 2 ;;
+	csv | services | conf | note | layout) NAMES+=("$1"); shift ;;
+	*) echo "usage: $0 [--seconds N] [--replay] [csv|services|conf|note|layout...]" >&2; exit 2 ;;
 	esac
 done
-[ ${#NAMES[@]} -gt 0 ] || NAMES=(csv services conf note)
+[ ${#NAMES[@]} -gt 0 ] || NAMES=(csv services conf note layout)
 SHARED=$ROOT/../shared/data/service-names-port-numbers.csv
 
 for n in "${NAMES[@]}"; do

@@ -38,7 +38,7 @@ if ! make -s -j"$(getconf _NPROCESSORS_ONLN)" portpages asan-build fuzz-build \
 fi
 ok "hardening: build the generator, the ASan+UBSan build and the fuzz harnesses"
 
-# The fuzzers take one core for 4 x SECS seconds while the rest runs.
+# The fuzzers take one core for 5 x SECS seconds while the rest runs.
 FUZZ_JOBS=1 FUZZ_SECONDS=$SECS tests/fuzz/run.sh >"$T/fuzz.log" 2>&1 &
 fuzz_pid=$!
 
@@ -52,7 +52,7 @@ done
 echo "# libFuzzer, ${SECS}s per harness"
 wait $fuzz_pid
 B=tests/build/fuzz
-for n in csv services conf note; do
+for n in csv services conf note layout; do
 	if [ ! -f "$B/stats/$n" ]; then
 		not_ok "fuzz $n: no result"
 		continue
@@ -65,7 +65,7 @@ for n in csv services conf note; do
 		grep -m1 -A20 'ERROR\|runtime error\|deadly signal' "$B/stats/$n.log"
 	fi
 done
-for n in csv services conf note; do
+for n in csv services conf note layout; do
 	count=$(find tests/fuzz/regress/$n tests/fuzz/seeds/$n -type f ! -name '.*' | wc -l)
 	if tests/fuzz/run.sh --replay "$n" >"$T/replay.log" 2>&1; then
 		ok "fuzz $n: regression corpus and seeds replayed ($count inputs)"
