@@ -134,7 +134,8 @@ key_shape(const dict *d, const struct dict_node *nodes, size_t node,
 		k = (unsigned char *)c->key.data + c->key.len;
 		k[0] = (unsigned char)(e->name >> 8);
 		k[1] = (unsigned char)e->name;
-		k[2] = e->section ? '(' : md && e->vlen == 0 ? '0' : '=';
+		k[2] = e->section ? '(' : e->raw ? 'r' : md && e->vlen == 0 ?
+		    '0' : '=';
 		k[3] = '\0';
 		c->key.len += 3;
 		if (e->section) {
@@ -414,7 +415,11 @@ assemble(cache *c, const tmpl_set *ts, int id, const dict *d)
 		if (!render_marked(ts, id, d, &c->tmp) || !piece_split(pg,
 		    tmpl_set_token(ts), c->tmp.data ? c->tmp.data : "",
 		    c->tmp.len)) {
-			/* Marks that do not fall in text will not next time either. */
+			/*
+			 * Marks out of text come from the layout (values are
+			 * tokens), so most of its pages would fail the same way:
+			 * stop trying for this layout in this build.
+			 */
 			if (c->nwhole < n) {
 				c->whole = xrealloc(c->whole, n);
 				memset(c->whole + c->nwhole, 0, n - c->nwhole);

@@ -149,7 +149,8 @@ key_tree(buf *k, const struct dict_node *nodes, size_t node,
 	for (i = nodes[node].first; i != DICT_NONE; i = nodes[i].next) {
 		if (!used[nodes[i].name])
 			continue;
-		key_name(k, nodes[i].name, nodes[i].section ? '(' : '=');
+		key_name(k, nodes[i].name, nodes[i].section ? '(' :
+		    nodes[i].raw ? 'r' : '=');
 		if (nodes[i].section) {
 			key_tree(k, nodes, i, used);
 			buf_putc(k, ')');
@@ -174,12 +175,16 @@ key_start(struct piece_page *pg, char what, int id)
 	buf_put(&pg->keys, &id, sizeof(id));
 }
 
-/* Which root names are set, and to which value; the frame's key. */
-static void
+/*
+ * Which root names are set, and to which value; the frame's key. 0 if a
+ * name is both a value and a section there (which one a piece's body
+ * would find is ctemplate's business).
+ */
+static int
 root_scan(struct piece_page *pg, const struct dict_node *nodes,
     const unsigned char *used, int id)
 {
-	size_t k;
+	size_t k, *v;
 	int last = -1;
 
 	for (k = 0; k < pg->nnames; k++)
@@ -188,15 +193,20 @@ root_scan(struct piece_page *pg, const struct dict_node *nodes,
 	for (k = nodes[DICT_ROOT].first; k != DICT_NONE; k = nodes[k].next) {
 		if (!used[nodes[k].name])
 			continue;
+		v = &pg->rootval[nodes[k].name];
+		if (*v != NONE && (*v == ROOT_SECTION) != nodes[k].section)
+			return 0;
 		if (!nodes[k].section) {
-			pg->rootval[nodes[k].name] = pg->vfirst[k];
-			key_name(&pg->keys, nodes[k].name, '=');
+			*v = pg->vfirst[k];
+			key_name(&pg->keys, nodes[k].name, nodes[k].raw ? 'r' :
+			    '=');
 		} else if (nodes[k].name != last) {
-			pg->rootval[nodes[k].name] = ROOT_SECTION;
+			*v = ROOT_SECTION;
 			key_name(&pg->keys, nodes[k].name, '(');
 		}
 		last = nodes[k].section ? nodes[k].name : -1;
 	}
+	return 1;
 }
 
 /*
@@ -270,7 +280,8 @@ piece_page_load(struct piece_page *pg, const tmpl_set *ts, int id,
 	number(pg, nodes, DICT_ROOT, t->used);
 	buf_reset(&pg->keys);
 	pg->nkeys = 0;
-	root_scan(pg, nodes, t->used, id);
+	if (!root_scan(pg, nodes, t->used, id))
+		return 0;
 	for (k = 0; k < t->nocc; k++) {
 		pg->occbase[k] = pg->nkeys - 1;
 		if (pg->rootval[t->occ[k].name] != ROOT_SECTION)

@@ -54,9 +54,9 @@ void piece_page_free(struct piece_page *pg);
 
 /*
  * Finds the keys of template id's pieces for d. Returns 0 when the page
- * cannot be assembled from pieces (a template without marks, or a
- * section inside a piece that would be found at the root); the caller
- * then renders it whole.
+ * cannot be assembled from pieces (a template without marks, a section
+ * inside a piece that would be found at the root, a name that is both a
+ * value and a section at the root); the caller then renders it whole.
  */
 int piece_page_load(struct piece_page *pg, const tmpl_set *ts, int id,
     const dict *d);

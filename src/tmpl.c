@@ -436,22 +436,52 @@ mark_layouts(tmpl_set *ts)
 	buf_free(&out);
 }
 
-/* A placeholder prefix no template contains, so no text is taken for a value. */
-static void
+/*
+ * 1 if cand occurs in no template, and no text just before a marker ends
+ * with the start of it: ctemplate joins the text on either side of a
+ * section, shown or not, and of a value the page does not have (and the
+ * cache's pieces cut at sections), so such an end and the text after the
+ * marker could spell a placeholder where no value stands.
+ */
+static int
+token_fits(const tmpl_set *ts, const char *cand)
+{
+	size_t i, k, n = strlen(cand);
+	const char *t, *p;
+
+	for (i = 0; i < ts->ntexts; i++) {
+		t = ts->texts[i];
+		if (strstr(t, cand) != NULL)
+			return 0;
+		for (p = t; (p = strstr(p, "{{")) != NULL; p += 2)
+			for (k = 1; k < n && k <= (size_t)(p - t); k++)
+				if (memcmp(p - k, cand, k) == 0)
+					return 0;
+	}
+	return 1;
+}
+
+/*
+ * A placeholder prefix no template contains, nor spells across a
+ * section, so no text is taken for a value; 0 (reported) if every
+ * candidate is taken.
+ */
+static int
 choose_token(tmpl_set *ts)
 {
+	static const char first[] = "PQZXJKWVYUGFBMHDLTSRONICEA";
 	unsigned k;
-	size_t i;
 
-	for (k = 0;; k++) {
-		snprintf(ts->token, sizeof(ts->token), "PPv%c%c%c", 'A' + k % 26,
-		    'A' + k / 26 % 26, 'A' + k / 676 % 26);
-		for (i = 0; i < ts->ntexts && strstr(ts->texts[i], ts->token) ==
-		    NULL; i++)
-			;
-		if (i == ts->ntexts)
-			return;
+	for (k = 0; k < 26 * 17576; k++) {
+		snprintf(ts->token, sizeof(ts->token), "%cPv%c%c%c",
+		    first[k / 17576], 'A' + k % 26, 'A' + k / 26 % 26,
+		    'A' + k / 676 % 26);
+		if (token_fits(ts, ts->token))
+			return 1;
 	}
+	util_err(ts->dir, 0, "the templates hold every placeholder prefix "
+	    "this program can choose");
+	return 0;
 }
 
 static void
@@ -523,7 +553,8 @@ tmpl_set_load(const char *dir, const struct tmpl_name *names, size_t nnames)
 		ts->lay[ts->nlay].name = xstrndup(files[i], strlen(files[i]) - 5);
 		ts->lay[ts->nlay++].id = id;
 	}
-	choose_token(ts);
+	if (!choose_token(ts))
+		goto out;
 	mark_layouts(ts);
 	ts->used = xcalloc(ts->nnames + 1, 1);
 	for (id = 0; (size_t)id < ts->nt; id++)

@@ -454,6 +454,88 @@ test_marks_out_of_text(void **state)
 	}
 }
 
+/*
+ * Text on either side of a section or of a value the page lacks, joined
+ * by ctemplate, never spells a placeholder: the prefix is chosen so that
+ * it cannot, and the text stays as it is written on both paths.
+ */
+static void
+test_prefix_across_sections(void **state)
+{
+	static const char *const layouts[] = {
+		"<p>PPvAA{{#SEC}}A0000{{/SEC}} {{X}}</p>\n",
+		"<p>{{#SEC}}A0000PPvAA{{/SEC}} {{X}}</p>\n",
+		"<p>P{{#SEC}}PvAAA0000{{/SEC}}P{{#ITEM}}Pv{{/ITEM}} {{X}}</p>\n",
+		"<p>{{#SEC}}A0000PPv{{Y}}AA{{/SEC}} {{X}}</p>\n",
+	};
+	dict *d = dict_new();
+	cache *c;
+	buf slow = { 0 }, fast = { 0 };
+	tmpl_set *ts;
+	size_t i, reps, j;
+
+	(void)state;
+	for (i = 0; i < sizeof(layouts) / sizeof(layouts[0]); i++) {
+		put("layouts/page.html", layouts[i]);
+		assert_non_null(ts = load_with("{{X}}\n"));
+		c = cache_new(1 << 20);
+		for (reps = 0; reps < 3; reps++) {
+			dict_reset(d);
+			dict_sets(d, DICT_ROOT, N_X, "VALUE");
+			for (j = 0; j < reps; j++) {
+				dict_add(d, DICT_ROOT, N_SEC);
+				dict_add(d, DICT_ROOT, N_ITEM);
+			}
+			both(ts, tmpl_set_layout(ts, "page"), d, c, &slow, &fast);
+			/* The value once, where {{X}} stands; the text as written. */
+			if (strstr(slow.data, "VALUE") != strrchr(slow.data, 'V') ||
+			    (reps > 0 && i < 2 && strstr(slow.data, "PPvAA") ==
+			    NULL))
+				fail_msg("layout %zu: %s", i, slow.data);
+		}
+		cache_free(c);
+		tmpl_set_free(ts);
+	}
+	put("layouts/page.html", page_layout);
+	buf_free(&slow);
+	buf_free(&fast);
+	dict_free(d);
+}
+
+/*
+ * A name that is a section and a value at the top: a piece's body finds
+ * the section there (ctemplate looks in enclosing dictionaries for
+ * sections too), so such a page is rendered whole.
+ */
+static void
+test_section_and_value_at_top(void **state)
+{
+	dict *d = dict_new();
+	cache *c = cache_new(1 << 20);
+	buf slow = { 0 }, fast = { 0 };
+	tmpl_set *ts;
+	int page;
+
+	(void)state;
+	put("layouts/page.html",
+	    "<p>{{#ITEM}}[{{#SEC}}shown{{/SEC}}]{{/ITEM}}</p>\n");
+	assert_non_null(ts = load_with("{{X}}\n"));
+	for (page = 0; page < 2; page++) {
+		dict_reset(d);
+		dict_add(d, DICT_ROOT, N_ITEM);
+		if (page == 0)
+			dict_add(d, DICT_ROOT, N_SEC);
+		dict_sets(d, DICT_ROOT, N_SEC, "v");
+		both(ts, tmpl_set_layout(ts, "page"), d, c, &slow, &fast);
+	}
+	put("layouts/page.html", page_layout);
+	buf_free(&slow);
+	buf_free(&fast);
+	cache_free(c);
+	tmpl_set_free(ts);
+	dict_free(d);
+}
+
 int
 main(void)
 {
@@ -468,6 +550,8 @@ main(void)
 		cmocka_unit_test(test_shared),
 		cmocka_unit_test(test_section_at_top),
 		cmocka_unit_test(test_marks_out_of_text),
+		cmocka_unit_test(test_prefix_across_sections),
+		cmocka_unit_test(test_section_and_value_at_top),
 	};
 
 	return cmocka_run_group_tests_name("tmpl", tests, setup, teardown);
