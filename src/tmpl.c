@@ -437,50 +437,59 @@ mark_layouts(tmpl_set *ts)
 }
 
 /*
- * 1 if cand occurs in no template, and no text just before a marker ends
+ * 0 if cand occurs in no template, and no text just before a marker ends
  * with the start of it: ctemplate joins the text on either side of a
  * section, shown or not, and of a value the page does not have (and the
  * cache's pieces cut at sections), so such an end and the text after the
- * marker could spell a placeholder where no value stands.
+ * marker could spell a placeholder where no value stands. Else the
+ * length of the shortest start found (n + 1: cand itself).
  */
-static int
-token_fits(const tmpl_set *ts, const char *cand)
+static size_t
+token_taken(const tmpl_set *ts, const char *cand)
 {
-	size_t i, k, n = strlen(cand);
+	size_t i, k, n = strlen(cand), taken = 0;
 	const char *t, *p;
 
 	for (i = 0; i < ts->ntexts; i++) {
 		t = ts->texts[i];
 		if (strstr(t, cand) != NULL)
-			return 0;
+			taken = n + 1;
 		for (p = t; (p = strstr(p, "{{")) != NULL; p += 2)
 			for (k = 1; k < n && k <= (size_t)(p - t); k++)
-				if (memcmp(p - k, cand, k) == 0)
-					return 0;
+				if (memcmp(p - k, cand, k) == 0 && (taken == 0 ||
+				    k < taken))
+					taken = k;
 	}
-	return 1;
+	return taken;
 }
 
 /*
- * A placeholder prefix no template contains, nor spells across a
- * section, so no text is taken for a value; 0 (reported) if every
- * candidate is taken.
+ * A placeholder prefix (a letter, "Pv", three letters) no template
+ * contains, nor spells across a marker, so no text is taken for a value;
+ * 0 (reported) if every one is taken.
  */
 static int
 choose_token(tmpl_set *ts)
 {
-	static const char first[] = "PQZXJKWVYUGFBMHDLTSRONICEA";
+	static const char first[] =
+	    "PQZXJKWVYUGFBMHDLTSRONICEAqzxjkwvyugfbmhdltsronicea";
+	const unsigned per = 26 * 26 * 26;
 	unsigned k;
+	size_t taken;
 
-	for (k = 0; k < 26 * 17576; k++) {
+	for (k = 0; k < (sizeof(first) - 1) * per; k++) {
 		snprintf(ts->token, sizeof(ts->token), "%cPv%c%c%c",
-		    first[k / 17576], 'A' + k % 26, 'A' + k / 26 % 26,
+		    first[k / per], 'A' + k % 26, 'A' + k / 26 % 26,
 		    'A' + k / 676 % 26);
-		if (token_fits(ts, ts->token))
+		if ((taken = token_taken(ts, ts->token)) == 0)
 			return 1;
+		/* A text ending in the letter, or "Pv" after it, takes them all. */
+		if (taken <= 3)
+			k = (k / per + 1) * per - 1;
 	}
-	util_err(ts->dir, 0, "the templates hold every placeholder prefix "
-	    "this program can choose");
+	util_err(ts->dir, 0, "no placeholder prefix is free: the templates hold "
+	    "every one this program can choose, or end a text before a marker "
+	    "with every letter");
 	return 0;
 }
 
