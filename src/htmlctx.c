@@ -14,7 +14,8 @@ enum state {
 /* Attributes whose value is a URL: a value at their start could choose the scheme. */
 static const char *const url_attrs[] = {
 	"href", "src", "action", "formaction", "cite", "poster", "background",
-	"longdesc", "usemap", "srcset", "data", "manifest", "ping", NULL
+	"longdesc", "usemap", "srcset", "data", "manifest", "ping",
+	"xlink:href", NULL
 };
 
 struct scan {
@@ -67,8 +68,8 @@ context(const struct scan *sc, const char **why)
 	case S_VALUE_DQ:
 	case S_VALUE_SQ:
 		if (strncmp(sc->attr, "on", 2) == 0 || strcmp(sc->attr,
-		    "style") == 0) {
-			*why = "in an event handler or style attribute";
+		    "style") == 0 || strcmp(sc->attr, "srcdoc") == 0) {
+			*why = "in an event handler, style or srcdoc attribute";
 			return HTMLCTX_BAD;
 		}
 		if (!is_url_attr(sc->attr))
@@ -83,12 +84,27 @@ context(const struct scan *sc, const char **why)
 		*why = "in an HTML comment";
 		return HTMLCTX_BAD;
 	case S_RAWTEXT:
-		*why = "in a <script> or <style> element";
+		*why = "in an element whose text is not HTML (script, style, "
+		    "iframe, xmp, noembed, noframes, plaintext)";
 		return HTMLCTX_BAD;
 	default:
 		*why = "in a tag or attribute name";
 		return HTMLCTX_BAD;
 	}
+}
+
+/* 1 if the element's content is raw text: no escaping keeps a value text there. */
+static int
+is_rawtext(const char *tag)
+{
+	static const char *const raw[] = { "script", "style", "iframe", "xmp",
+	    "noembed", "noframes", "plaintext", NULL };
+	const char *const *p;
+
+	for (p = raw; *p != NULL; p++)
+		if (strcmp(*p, tag) == 0)
+			return 1;
+	return 0;
 }
 
 /* The state after the '>' that closes a tag. */
@@ -97,7 +113,7 @@ tag_end(struct scan *sc)
 {
 	if (sc->ended)
 		return S_DATA;
-	if (strcmp(sc->tag, "script") == 0 || strcmp(sc->tag, "style") == 0)
+	if (is_rawtext(sc->tag))
 		return S_RAWTEXT;
 	if (strcmp(sc->tag, "title") == 0 || strcmp(sc->tag, "textarea") == 0)
 		return S_RCDATA;

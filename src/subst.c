@@ -279,6 +279,20 @@ has_token(const struct subst *x, const char *s)
 }
 
 /* Replaces the tokens of one node's strings in place. */
+/*
+ * 1 if node is inside an image's description: cmark writes that as the
+ * alt attribute's text, escaping raw HTML there again, so a value escaped
+ * for where it stood in the HTML would be escaped twice.
+ */
+static int
+in_image(cmark_node *node)
+{
+	while ((node = cmark_node_parent(node)) != NULL)
+		if (cmark_node_get_type(node) == CMARK_NODE_IMAGE)
+			return 1;
+	return 0;
+}
+
 static int
 subst_node(struct subst *x, cmark_node *node, buf *tmp)
 {
@@ -305,6 +319,11 @@ subst_node(struct subst *x, cmark_node *node, buf *tmp)
 	case CMARK_NODE_HTML_BLOCK:
 		if (!has_token(x, s = cmark_node_get_literal(node)))
 			return 1;
+		if (in_image(node)) {
+			util_err(x->path, 0, "a value stands in HTML inside an "
+			    "image's description, which cmark flattens to text");
+			return 0;
+		}
 		return html_text(x, s, strlen(s)) &&
 		    cmark_node_set_literal(node, tmp->data ? tmp->data : "");
 	case CMARK_NODE_LINK:

@@ -8,6 +8,7 @@
 #include "ctpl.h"
 #include "htmlctx.h"
 #include "piece.h"
+#include "token.h"
 #include "tmpl.h"
 #include "util.h"
 
@@ -436,63 +437,6 @@ mark_layouts(tmpl_set *ts)
 	buf_free(&out);
 }
 
-/*
- * 0 if cand occurs in no template, and no text just before a marker ends
- * with the start of it: ctemplate joins the text on either side of a
- * section, shown or not, and of a value the page does not have (and the
- * cache's pieces cut at sections), so such an end and the text after the
- * marker could spell a placeholder where no value stands. Else the
- * length of the shortest start found (n + 1: cand itself).
- */
-static size_t
-token_taken(const tmpl_set *ts, const char *cand)
-{
-	size_t i, k, n = strlen(cand), taken = 0;
-	const char *t, *p;
-
-	for (i = 0; i < ts->ntexts; i++) {
-		t = ts->texts[i];
-		if (strstr(t, cand) != NULL)
-			taken = n + 1;
-		for (p = t; (p = strstr(p, "{{")) != NULL; p += 2)
-			for (k = 1; k < n && k <= (size_t)(p - t); k++)
-				if (memcmp(p - k, cand, k) == 0 && (taken == 0 ||
-				    k < taken))
-					taken = k;
-	}
-	return taken;
-}
-
-/*
- * A placeholder prefix (a letter, "Pv", three letters) no template
- * contains, nor spells across a marker, so no text is taken for a value;
- * 0 (reported) if every one is taken.
- */
-static int
-choose_token(tmpl_set *ts)
-{
-	static const char first[] =
-	    "PQZXJKWVYUGFBMHDLTSRONICEAqzxjkwvyugfbmhdltsronicea";
-	const unsigned per = 26 * 26 * 26;
-	unsigned k;
-	size_t taken;
-
-	for (k = 0; k < (sizeof(first) - 1) * per; k++) {
-		snprintf(ts->token, sizeof(ts->token), "%cPv%c%c%c",
-		    first[k / per], 'A' + k % 26, 'A' + k / 26 % 26,
-		    'A' + k / 676 % 26);
-		if ((taken = token_taken(ts, ts->token)) == 0)
-			return 1;
-		/* A text ending in the letter, or "Pv" after it, takes them all. */
-		if (taken <= 3)
-			k = (k / per + 1) * per - 1;
-	}
-	util_err(ts->dir, 0, "no placeholder prefix is free: the templates hold "
-	    "every one this program can choose, or end a text before a marker "
-	    "with every letter");
-	return 0;
-}
-
 static void
 texts_free(tmpl_set *ts)
 {
@@ -562,7 +506,8 @@ tmpl_set_load(const char *dir, const struct tmpl_name *names, size_t nnames)
 		ts->lay[ts->nlay].name = xstrndup(files[i], strlen(files[i]) - 5);
 		ts->lay[ts->nlay++].id = id;
 	}
-	if (!choose_token(ts))
+	if (!token_choose(ts->token, sizeof(ts->token),
+	    (const char *const *)ts->texts, ts->ntexts, ts->dir))
 		goto out;
 	mark_layouts(ts);
 	ts->used = xcalloc(ts->nnames + 1, 1);

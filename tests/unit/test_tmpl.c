@@ -497,6 +497,17 @@ test_prefix_across_sections(void **state)
 		tmpl_set_free(ts);
 	}
 	put("layouts/page.html", page_layout);
+	/* cmark decodes character references: they must not spell one either. */
+	assert_non_null(ts = load_with("Text &#80;PvAAAT0000 &#x50;PvAAA0000 "
+	    "and {{X}}\n"));
+	c = cache_new(1 << 20);
+	dict_reset(d);
+	dict_sets(d, DICT_ROOT, N_X, "VALUE");
+	both(ts, tmpl_section_template(ts, 0, 0), d, c, &slow, &fast);
+	assert_string_equal(slow.data, "<p>Text PPvAAAT0000 PPvAAA0000 and "
+	    "VALUE</p>\n");
+	cache_free(c);
+	tmpl_set_free(ts);
 	buf_free(&slow);
 	buf_free(&fast);
 	dict_free(d);
