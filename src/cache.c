@@ -162,7 +162,7 @@ slot_at(const cache *c, const char *prefix, size_t plen, const char *s,
 	size_t tok = 0, i;
 
 	if (n < plen + 5 || memcmp(s, prefix, plen) != 0 || s[plen] == '\0' ||
-	    strchr("TAUSR", s[plen]) == NULL)
+	    strchr("TAUSRC", s[plen]) == NULL)
 		return 0;
 	for (i = plen + 1; i < plen + 5; i++) {
 		if (s[i] < '0' || s[i] > '9')

@@ -51,6 +51,35 @@ is_url_attr(const char *name)
 	return 0;
 }
 
+/*
+ * Where in a URL attribute a token at sc->i stands: at its start (after
+ * white space at most, which browsers strip), after a ':', '/', '?' or
+ * '#' (the scheme is settled), or after text that settles nothing yet. A
+ * character reference settles nothing: the browser decodes it first, so
+ * "&#32;" is a space and "&#58;" no colon the template wrote.
+ */
+static enum htmlctx
+url_context(const struct scan *sc)
+{
+	const char *semi;
+	size_t i;
+	int blank = 1;
+
+	for (i = sc->value_at; i < sc->i; i++) {
+		if (sc->s[i] == '&' && (semi = memchr(sc->s + i, ';',
+		    sc->i - i)) != NULL) {
+			i = (size_t)(semi - sc->s);
+			blank = 0;
+			continue;
+		}
+		if (strchr(":/?#", sc->s[i]) != NULL)
+			return HTMLCTX_URL;
+		if (!isspace((unsigned char)sc->s[i]))
+			blank = 0;
+	}
+	return blank ? HTMLCTX_URL_START : HTMLCTX_URL_AFTER;
+}
+
 /* The context of a token at sc->i, or HTMLCTX_BAD with *why. */
 static enum htmlctx
 context(const struct scan *sc, const char **why)
@@ -74,7 +103,7 @@ context(const struct scan *sc, const char **why)
 		}
 		if (!is_url_attr(sc->attr))
 			return HTMLCTX_ATTR;
-		return sc->i == sc->value_at ? HTMLCTX_URL_START : HTMLCTX_URL;
+		return url_context(sc);
 	case S_VALUE_UQ:
 	case S_BEFORE_VALUE:
 		*why = "in an unquoted attribute value";

@@ -10,6 +10,7 @@ enum htmlctx {
 	HTMLCTX_URL,		/* a quoted URL attribute, after its start */
 	HTMLCTX_URL_START,	/* a quoted URL attribute, at its start */
 	HTMLCTX_RCDATA,		/* the content of <title> or <textarea>: text */
+	HTMLCTX_URL_AFTER,	/* a quoted URL attribute, after text that fixes no scheme */
 	HTMLCTX_BAD		/* no escaping makes a value safe here */
 };
 

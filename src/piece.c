@@ -461,7 +461,7 @@ piece_split(struct piece_page *pg, const char *prefix, const char *s,
 	while (i < n && (p = memchr(s + i, prefix[0], n - i)) != NULL) {
 		i = (size_t)(p - s);
 		if (n - i < plen + 5 || memcmp(s + i, prefix, plen) != 0 ||
-		    (kind = s[i + plen]) == '\0' || strchr("TAUSRBE", kind) ==
+		    (kind = s[i + plen]) == '\0' || strchr("TAUSRCBE", kind) ==
 		    NULL || (num = digits4(s + i + plen + 1)) == NONE) {
 			i++;
 			continue;

@@ -76,6 +76,25 @@ dangerous_url(const struct subst_value *v)
 	return 0;
 }
 
+/*
+ * 1 if v has a ':' before any '/', '?' or '#': after text that fixes no
+ * scheme yet (as "java" or another value would), it could complete one,
+ * so such a value is left out.
+ */
+static int
+scheme_like(const struct subst_value *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++) {
+		if (v->p[i] == ':')
+			return 1;
+		if (v->p[i] == '/' || v->p[i] == '?' || v->p[i] == '#')
+			return 0;
+	}
+	return 0;
+}
+
 void
 subst_put(buf *out, char k, const struct subst_value *v)
 {
@@ -91,6 +110,10 @@ subst_put(buf *out, char k, const struct subst_value *v)
 		break;
 	case SUBST_SLOT_URL_START:
 		if (dangerous_url(v))
+			break;
+		/* FALLTHROUGH */
+	case SUBST_SLOT_URL_AFTER:
+		if (k == SUBST_SLOT_URL_AFTER && scheme_like(v))
 			break;
 		/* FALLTHROUGH */
 	case SUBST_SLOT_URL:
@@ -125,7 +148,8 @@ put_value(struct subst *x, size_t i, char k, int escape)
 	}
 	if (escape)
 		subst_put(x->out, k, v);
-	else if (!(k == SUBST_SLOT_URL_START && dangerous_url(v)))
+	else if (!(k == SUBST_SLOT_URL_START && dangerous_url(v)) &&
+	    !(k == SUBST_SLOT_URL_AFTER && scheme_like(v)))
 		buf_put(x->out, v->p, v->n);
 }
 
@@ -188,7 +212,8 @@ html_token(void *arg, size_t pos, size_t len, enum htmlctx ctx,
     const char *why)
 {
 	static const char kinds[] = { SUBST_SLOT_TEXT, SUBST_SLOT_ATTR,
-	    SUBST_SLOT_URL, SUBST_SLOT_URL_START };
+	    SUBST_SLOT_URL, SUBST_SLOT_URL_START, SUBST_SLOT_TEXT,
+	    SUBST_SLOT_URL_AFTER };
 	struct subst *x = arg;
 	size_t i;
 	char k;
@@ -258,8 +283,9 @@ literal_text(struct subst *x, const char *s, char k)
 		if ((len = token_at(x, s + i, n - i, &v)) == 0)
 			continue;
 		buf_put(x->out, s + at, i - at);
-		put_value(x, v, k == SUBST_SLOT_URL && i == 0 ?
-		    SUBST_SLOT_URL_START : k, 0);
+		put_value(x, v, k != SUBST_SLOT_URL ? k : i == 0 ?
+		    SUBST_SLOT_URL_START : strcspn(s, ":/?#") < i ?
+		    SUBST_SLOT_URL : SUBST_SLOT_URL_AFTER, 0);
 		i += len - 1;
 		at = i + 1;
 	}

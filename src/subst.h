@@ -27,6 +27,7 @@ enum subst_mode {
 #define SUBST_SLOT_ATTR 'A'	/* escaped for a quoted attribute */
 #define SUBST_SLOT_URL 'U'		/* a URL, after its start */
 #define SUBST_SLOT_URL_START 'S'	/* a URL's start: its scheme is checked */
+#define SUBST_SLOT_URL_AFTER 'C'	/* a URL after text that fixes no scheme yet */
 #define SUBST_SLOT_RAW 'R'		/* trusted HTML as it is */
 
 /* The length of the token (prefix + 4 digits) at s, n bytes left; 0 if none. */

@@ -400,12 +400,67 @@ test_dangerous_schemes(void **state)
 	tmpl_set_free(ts);
 }
 
+/* Renders B in template text (a layout, or a section: md) both ways; must give want. */
+static void
+url_case(const char *text, int md, const char *b, const char *want)
+{
+	tmpl_set *ts;
+	dict *d = dict_new();
+	cache *c = cache_new(1 << 20);
+	buf slow = { 0 }, fast = { 0 };
+
+	put("layouts/page.html", md ? "<p>ok</p>" : text);
+	put("sections/10-t.md", md ? text : "{{A}}\n");
+	assert_non_null(ts = tmpl_set_load(dir, names, N_COUNT));
+	fill(d, "", b, "", 0);
+	both(ts, md ? tmpl_section_template(ts, 0, 0) : tmpl_set_layout(ts,
+	    "page"), d, c, &slow, &fast);
+	assert_string_equal(slow.data, want);
+	buf_free(&slow);
+	buf_free(&fast);
+	cache_free(c);
+	tmpl_set_free(ts);
+	dict_free(d);
+}
+
+/*
+ * A value after text in a URL that settles no scheme yet (another value,
+ * letters, white space, a character reference) could complete one: with
+ * a ':' before any '/', '?' or '#' it is left out, on both paths.
+ */
+static void
+test_url_completions(void **state)
+{
+	(void)state;
+	url_case("<a href=\"java{{B}}\">x</a>", 0, "script:alert(1)",
+	    "<a href=\"java\">x</a>");
+	url_case("<a href=\"java{{B}}\">x</a>", 0, "x.html",
+	    "<a href=\"javax.html\">x</a>");
+	url_case("<a href=\"{{A}}{{B}}\">x</a>", 0, "javascript:alert(1)",
+	    "<a href=\"\">x</a>");
+	url_case("<a href=\"{{A}}{{B}}\">x</a>", 0, "port/22.html",
+	    "<a href=\"port/22.html\">x</a>");
+	url_case("<a href=\" {{B}}\">x</a>", 0, "javascript:alert(1)",
+	    "<a href=\" \">x</a>");
+	url_case("<a href=\"&#32;{{B}}\">x</a>", 0, "javascript:alert(1)",
+	    "<a href=\"&#32;\">x</a>");
+	url_case("<a href=\"/x/{{B}}\">x</a>", 0, "a:b",
+	    "<a href=\"/x/a:b\">x</a>");
+	url_case("[x]({{A}}{{B}})\n", 1, "javascript:alert(1)",
+	    "<p><a href=\"\">x</a></p>\n");
+	url_case("[x](java{{B}})\n", 1, "script:alert(1)",
+	    "<p><a href=\"java\">x</a></p>\n");
+	url_case("[x](https://e.org/{{B}})\n", 1, "a:b",
+	    "<p><a href=\"https://e.org/a:b\">x</a></p>\n");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_contexts),
 		cmocka_unit_test(test_dangerous_schemes),
+		cmocka_unit_test(test_url_completions),
 		cmocka_unit_test(test_rejected),
 		cmocka_unit_test(test_no_collision),
 		cmocka_unit_test(test_generated),
