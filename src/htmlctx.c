@@ -332,3 +332,16 @@ htmlctx_scan(const char *s, size_t n, char first, htmlctx_match match,
 	}
 	return 1;
 }
+
+int
+htmlctx_ends_in_text(const char *s, size_t n)
+{
+	struct scan sc;
+
+	memset(&sc, 0, sizeof(sc));
+	sc.s = s;
+	sc.n = n;
+	while ((sc.i = next_byte(&sc, '\0')) < n)
+		step(&sc);
+	return sc.st == S_DATA || sc.st == S_RCDATA;
+}

@@ -33,4 +33,12 @@ typedef int (*htmlctx_fn)(void *arg, size_t pos, size_t len,
 int htmlctx_scan(const char *s, size_t n, char first, htmlctx_match match,
     htmlctx_fn fn, void *arg);
 
+/*
+ * 1 if HTML s (n bytes) ends in element content (or inside <title> or
+ * <textarea>), 0 if it ends inside a tag, an attribute, a comment or an
+ * element whose text is not HTML: text after it would be read as part of
+ * that.
+ */
+int htmlctx_ends_in_text(const char *s, size_t n);
+
 #endif

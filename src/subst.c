@@ -341,8 +341,16 @@ subst_node(struct subst *x, cmark_node *node, buf *tmp)
 			return 1;
 		literal_text(x, s, SUBST_SLOT_TEXT);
 		return cmark_node_set_literal(node, tmp->data ? tmp->data : "");
-	case CMARK_NODE_HTML_INLINE:
 	case CMARK_NODE_HTML_BLOCK:
+		s = cmark_node_get_literal(node);
+		if (!htmlctx_ends_in_text(s, strlen(s))) {
+			util_err(x->path, 0, "an HTML block ends inside a tag, an "
+			    "attribute, a comment or a script: the Markdown after "
+			    "it, values included, would be read as part of it");
+			return 0;
+		}
+		/* FALLTHROUGH */
+	case CMARK_NODE_HTML_INLINE:
 		if (!has_token(x, s = cmark_node_get_literal(node)))
 			return 1;
 		if (in_image(node)) {
