@@ -339,6 +339,9 @@ subst_node(struct subst *x, cmark_node *node, buf *tmp)
 	case CMARK_NODE_CODE:
 		if (!has_token(x, s = cmark_node_get_literal(node)))
 			return 1;
+		/* A code block that held values may be left empty by them. */
+		if (type == CMARK_NODE_CODE_BLOCK)
+			cmark_node_set_user_data(node, node);
 		literal_text(x, s, SUBST_SLOT_TEXT);
 		return cmark_node_set_literal(node, tmp->data ? tmp->data : "");
 	case CMARK_NODE_HTML_BLOCK:
@@ -409,13 +412,20 @@ blank(cmark_node *node)
 static int
 emptied(cmark_node *node)
 {
+	const char *s;
+
 	switch (cmark_node_get_type(node)) {
 	case CMARK_NODE_PARAGRAPH:
 	case CMARK_NODE_HEADING:
 		return blank(node);
 	case CMARK_NODE_ITEM:
 	case CMARK_NODE_LIST:
+	case CMARK_NODE_BLOCK_QUOTE:
 		return cmark_node_first_child(node) == NULL;
+	case CMARK_NODE_CODE_BLOCK:
+		s = cmark_node_get_literal(node);
+		return cmark_node_get_user_data(node) != NULL &&
+		    s[strspn(s, " \t\n")] == '\0';
 	default:
 		return 0;
 	}
