@@ -461,27 +461,34 @@ url_case(const char *text, int md, const char *b, const char *want)
 static void
 test_url_completions(void **state)
 {
+	static const struct { const char *text; int md; const char *b, *want; }
+	    cases[] = {
+		{ "<a href=\"java{{B}}\">x</a>", 0, "script:alert(1)",
+		    "<a href=\"java\">x</a>" },
+		{ "<a href=\"java{{B}}\">x</a>", 0, "x.html",
+		    "<a href=\"javax.html\">x</a>" },
+		{ "<a href=\"{{A}}{{B}}\">x</a>", 0, "javascript:alert(1)",
+		    "<a href=\"\">x</a>" },
+		{ "<a href=\"{{A}}{{B}}\">x</a>", 0, "port/22.html",
+		    "<a href=\"port/22.html\">x</a>" },
+		{ "<a href=\" {{B}}\">x</a>", 0, "javascript:alert(1)",
+		    "<a href=\" \">x</a>" },
+		{ "<a href=\"&#32;{{B}}\">x</a>", 0, "javascript:alert(1)",
+		    "<a href=\"&#32;\">x</a>" },
+		{ "<a href=\"/x/{{B}}\">x</a>", 0, "a:b",
+		    "<a href=\"/x/a:b\">x</a>" },
+		{ "[x]({{A}}{{B}})\n", 1, "javascript:alert(1)",
+		    "<p><a href=\"\">x</a></p>\n" },
+		{ "[x](java{{B}})\n", 1, "script:alert(1)",
+		    "<p><a href=\"java\">x</a></p>\n" },
+		{ "[x](https://e.org/{{B}})\n", 1, "a:b",
+		    "<p><a href=\"https://e.org/a:b\">x</a></p>\n" },
+	};
+	size_t i;
+
 	(void)state;
-	url_case("<a href=\"java{{B}}\">x</a>", 0, "script:alert(1)",
-	    "<a href=\"java\">x</a>");
-	url_case("<a href=\"java{{B}}\">x</a>", 0, "x.html",
-	    "<a href=\"javax.html\">x</a>");
-	url_case("<a href=\"{{A}}{{B}}\">x</a>", 0, "javascript:alert(1)",
-	    "<a href=\"\">x</a>");
-	url_case("<a href=\"{{A}}{{B}}\">x</a>", 0, "port/22.html",
-	    "<a href=\"port/22.html\">x</a>");
-	url_case("<a href=\" {{B}}\">x</a>", 0, "javascript:alert(1)",
-	    "<a href=\" \">x</a>");
-	url_case("<a href=\"&#32;{{B}}\">x</a>", 0, "javascript:alert(1)",
-	    "<a href=\"&#32;\">x</a>");
-	url_case("<a href=\"/x/{{B}}\">x</a>", 0, "a:b",
-	    "<a href=\"/x/a:b\">x</a>");
-	url_case("[x]({{A}}{{B}})\n", 1, "javascript:alert(1)",
-	    "<p><a href=\"\">x</a></p>\n");
-	url_case("[x](java{{B}})\n", 1, "script:alert(1)",
-	    "<p><a href=\"java\">x</a></p>\n");
-	url_case("[x](https://e.org/{{B}})\n", 1, "a:b",
-	    "<p><a href=\"https://e.org/a:b\">x</a></p>\n");
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		url_case(cases[i].text, cases[i].md, cases[i].b, cases[i].want);
 }
 
 int
