@@ -149,13 +149,17 @@ tag_end(struct scan *sc)
 	return S_DATA;
 }
 
-/* In raw text or RCDATA: 1 if s[i] starts the end tag of the open element. */
+/*
+ * In raw text or RCDATA: 1 if s[i] starts the end tag of the open element
+ * (<plaintext> has none: everything after it is its text).
+ */
 static int
 closes(const struct scan *sc)
 {
 	size_t n = sc->tag_len;
 
-	return sc->i + 2 + n <= sc->n && sc->s[sc->i] == '<' &&
+	return strcmp(sc->tag, "plaintext") != 0 && sc->i + 2 + n <= sc->n &&
+	    sc->s[sc->i] == '<' &&
 	    sc->s[sc->i + 1] == '/' && strncasecmp(sc->s + sc->i + 2, sc->tag,
 	    n) == 0;
 }

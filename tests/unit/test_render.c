@@ -276,6 +276,7 @@ test_rejected(void **state)
 		"<iframe srcdoc=\"{{A}}\"></iframe>", "<iframe>{{A}}</iframe>",
 		"<xmp>{{A}}</xmp>", "<noembed>{{A}}</noembed>",
 		"<noframes>{{A}}</noframes>", "<plaintext>{{A}}",
+		"<plaintext>x</plaintext><p>{{A}}</p>",
 	};
 	tmpl_set *ts;
 	dict *d = dict_new();
