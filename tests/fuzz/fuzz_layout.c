@@ -1,12 +1,13 @@
 /*
- * fuzz_layout.c - libFuzzer harness for layouts: the cache (pieces too) against the straightforward path
+ * fuzz_layout.c - libFuzzer harness for templates: the cache (pieces too) against the straightforward path
  *
- * The input is layouts/page.html in a private template directory and,
- * after a NUL byte, bytes that choose eight pages' values and sections. A
- * layout that loads is rendered for each page both ways, the cached way
- * through one cache, so that later pages are filled from skeletons or
- * assembled from pieces of earlier ones: the bytes must be the same, and
- * a page one path refuses the other must refuse too.
+ * The input is layouts/page.html in a private template directory (or,
+ * after a leading 'M', sections/10-a.md) and, after a NUL byte, bytes that
+ * choose eight pages' values and sections. A template that loads is
+ * rendered for each page both ways, the cached way through one cache, so
+ * that later pages are filled from skeletons or assembled from pieces of
+ * earlier ones: the bytes must be the same, and a page one path refuses
+ * the other must refuse too.
  */
 #include "buf.h"
 #include "cache.h"
@@ -30,7 +31,7 @@ static const char *const values[] = {
 };
 
 static const char *dir;
-static char *layout;
+static char *layout, *section;
 
 /* The next choice below n: from the input while it lasts, then a sequence. */
 static unsigned
@@ -93,9 +94,7 @@ setup(void)
 			fuzz_die(path);
 		free(path);
 	}
-	path = util_path_join(dir, "sections/10-a.md");
-	fuzz_write(path, (const uint8_t *)"{{X}}\n", 6);
-	free(path);
+	section = util_path_join(dir, "sections/10-a.md");
 	layout = util_path_join(dir, "layouts/page.html");
 }
 
@@ -108,14 +107,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	tmpl_set *ts;
 	cache *c;
 	dict *d;
-	int id, rs, rf;
+	size_t n;
+	int id, rs, rf, md;
 
 	if (dir == NULL)
 		setup();
-	fuzz_write(layout, data, nul != NULL ? (size_t)(nul - data) : size);
+	md = size > 0 && data[0] == 'M';
+	n = (nul != NULL ? (size_t)(nul - data) : size) - (size_t)md;
+	fuzz_write(md ? section : layout, data + md, n);
+	fuzz_write(md ? layout : section, (const uint8_t *)(md ?
+	    "<p>{{X}}</p>\n" : "{{X}}\n"), md ? 13 : 6);
 	if ((ts = tmpl_set_load(dir, names, N_COUNT)) == NULL)
 		return 0;
-	id = tmpl_set_layout(ts, "page");
+	id = md ? tmpl_section_template(ts, 0, 0) : tmpl_set_layout(ts, "page");
 	d = dict_new();
 	c = cache_new(1 << 22);
 	p = nul != NULL ? nul + 1 : end;
