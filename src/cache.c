@@ -148,12 +148,6 @@ key_shape(const dict *d, const struct dict_node *nodes, size_t node,
 	}
 }
 
-static void
-put_u32(buf *b, uint32_t v)
-{
-	buf_put(b, &v, sizeof(v));
-}
-
 /* The slot marker (prefix, kind, four digits) at s, n bytes left: its length or 0. */
 static size_t
 slot_at(const cache *c, const char *prefix, size_t plen, const char *s,
@@ -180,10 +174,12 @@ static void
 skel_split(cache *c, const char *prefix, const char *s, size_t n)
 {
 	size_t plen = strlen(prefix), i = 0, lit = 0, len;
+	struct piece_writer w;
 	const char *p;
 	uint32_t slot;
 
 	buf_reset(&c->skel);
+	piece_writer_start(&w, &c->skel);
 	/* A marker starts with the prefix's first letter: jump between those. */
 	while (i < n && (p = memchr(s + i, prefix[0], n - i)) != NULL) {
 		i = (size_t)(p - s);
@@ -191,15 +187,13 @@ skel_split(cache *c, const char *prefix, const char *s, size_t n)
 			i++;
 			continue;
 		}
-		put_u32(&c->skel, (uint32_t)(i - lit));
 		buf_put(&c->skel, s + lit, i - lit);
-		put_u32(&c->skel, slot);
+		piece_writer_slot(&w, slot);
 		i += len;
 		lit = i;
 	}
-	put_u32(&c->skel, (uint32_t)(n - lit));
 	buf_put(&c->skel, s + lit, n - lit);
-	put_u32(&c->skel, PIECE_END);
+	piece_writer_slot(&w, PIECE_END);
 }
 
 static void

@@ -301,29 +301,22 @@ piece_page_load(struct piece_page *pg, const tmpl_set *ts, int id,
 	return 1;
 }
 
-/* Writes a skeleton: the length of the run being written sits at lenpos. */
-struct writer {
-	buf		*b;
-	size_t		 lenpos;
-};
-
 static void
 put_u32(buf *b, uint32_t v)
 {
 	buf_put(b, &v, sizeof(v));
 }
 
-static void
-writer_start(struct writer *w, buf *b)
+void
+piece_writer_start(struct piece_writer *w, buf *b)
 {
 	w->b = b;
 	w->lenpos = b->len;
 	put_u32(b, 0);
 }
 
-/* Ends the run being written with slot; PIECE_END ends the skeleton. */
-static void
-writer_slot(struct writer *w, uint32_t slot)
+void
+piece_writer_slot(struct piece_writer *w, uint32_t slot)
 {
 	uint32_t len = (uint32_t)(w->b->len - w->lenpos - sizeof(len));
 
@@ -338,7 +331,7 @@ writer_slot(struct writer *w, uint32_t slot)
 /* Where piece_split is: the frame, or repetition rep of occurrence occ. */
 struct cut {
 	struct piece_page *pg;
-	struct writer	 frame, piece;
+	struct piece_writer	 frame, piece;
 	size_t		 cur;		/* the key being written: 0, the frame */
 	size_t		 occ;		/* the current piece's occurrence */
 	size_t		 hole;		/* the frame's last slot, if a hole */
@@ -386,7 +379,7 @@ cut_slot(struct cut *c, char kind, size_t v)
 
 	if (!cut_value(c, kind, v, &slot))
 		return 0;
-	writer_slot(c->cur > 0 ? &c->piece : &c->frame, slot);
+	piece_writer_slot(c->cur > 0 ? &c->piece : &c->frame, slot);
 	if (c->cur == 0)
 		c->hole = NONE;
 	return 1;
@@ -407,21 +400,21 @@ cut_mark(struct cut *c, char what, size_t k)
 	if (what == 'E') {
 		if (c->cur == 0 || c->occ != k)
 			return 0;
-		writer_slot(&c->piece, PIECE_END);
+		piece_writer_slot(&c->piece, PIECE_END);
 		c->cur = 0;
 		return 1;
 	}
 	if (c->cur != 0 || (c->hole != k && c->seen[k] > 0))
 		return 0;
 	if (c->hole != k)
-		writer_slot(&c->frame, (uint32_t)HOLE << 16 | (uint32_t)k);
+		piece_writer_slot(&c->frame, (uint32_t)HOLE << 16 | (uint32_t)k);
 	c->hole = k;
 	if ((i = pg->occbase[k] + c->seen[k]++) >= pg->occbase[k + 1])
 		return 0;
 	c->cur = i + 1;
 	c->occ = k;
 	buf_reset(&pg->skel[c->cur]);
-	writer_start(&c->piece, &pg->skel[c->cur]);
+	piece_writer_start(&c->piece, &pg->skel[c->cur]);
 	return 1;
 }
 
@@ -457,7 +450,7 @@ piece_split(struct piece_page *pg, const char *prefix, const char *s,
 	}
 	c.seen = xcalloc(pg->nocc + 1, sizeof(*c.seen));
 	buf_reset(&pg->skel[0]);
-	writer_start(&c.frame, &pg->skel[0]);
+	piece_writer_start(&c.frame, &pg->skel[0]);
 	while (i < n && (p = memchr(s + i, prefix[0], n - i)) != NULL) {
 		i = (size_t)(p - s);
 		if (n - i < plen + 5 || memcmp(s + i, prefix, plen) != 0 ||
@@ -476,7 +469,7 @@ piece_split(struct piece_page *pg, const char *prefix, const char *s,
 	cut_text(&c, s + lit, n - lit);
 	if (c.cur != 0)
 		goto out;
-	writer_slot(&c.frame, PIECE_END);
+	piece_writer_slot(&c.frame, PIECE_END);
 	for (k = 0; k < pg->nocc; k++)
 		if (c.seen[k] != pg->occbase[k + 1] - pg->occbase[k])
 			goto out;
@@ -489,7 +482,7 @@ out:
 /* Writes skeleton key of pg, holes filled, with the page's value numbers. */
 static int
 compose_walk(const struct piece_page *pg, const char *const *skel,
-    size_t key, struct writer *w)
+    size_t key, struct piece_writer *w)
 {
 	const char *p = skel[key];
 	size_t i, r = key > 0 ? pg->rep[key - 1] : NONE, v;
@@ -518,18 +511,18 @@ compose_walk(const struct piece_page *pg, const char *const *skel,
 		    pg->vfirst[r] + x;
 		if (v >= pg->nvals)
 			return 0;
-		writer_slot(w, (kind & ~BY_NAME) << 16 | (uint32_t)v);
+		piece_writer_slot(w, (kind & ~BY_NAME) << 16 | (uint32_t)v);
 	}
 }
 
 int
 piece_compose(const struct piece_page *pg, const char *const *skel, buf *out)
 {
-	struct writer w;
+	struct piece_writer w;
 
-	writer_start(&w, out);
+	piece_writer_start(&w, out);
 	if (!compose_walk(pg, skel, 0, &w))
 		return 0;
-	writer_slot(&w, PIECE_END);
+	piece_writer_slot(&w, PIECE_END);
 	return 1;
 }

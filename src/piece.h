@@ -3,6 +3,7 @@
 #define PIECE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 #include "dict.h"
@@ -14,6 +15,16 @@
  * number, ending with the slot PIECE_END.
  */
 #define PIECE_END 0xffffffffu
+
+/* Writes a skeleton into b: literal bytes go straight into b, a slot ends their run. */
+struct piece_writer {
+	buf		*b;
+	size_t		 lenpos;	/* where the current run's length goes */
+};
+
+void piece_writer_start(struct piece_writer *w, buf *b);
+/* Ends the current run with slot; PIECE_END ends the skeleton. */
+void piece_writer_slot(struct piece_writer *w, uint32_t slot);
 
 /*
  * Marks where each top-level section of an HTML template repeats:

@@ -67,21 +67,18 @@ refs_decoded(const char *t)
 	return out;
 }
 
-/* text_taken for every text, as written and with its references decoded. */
+/* text_taken for every text, as written and as dec[i] (decoded, or NULL). */
 static size_t
-texts_taken(const char *const *texts, size_t ntexts, const char *cand)
+texts_taken(const char *const *texts, char *const *dec, size_t ntexts,
+    const char *cand)
 {
 	size_t i, taken, t2;
-	char *dec;
 
 	for (i = 0; i < ntexts; i++) {
 		taken = text_taken(texts[i], cand);
-		if ((dec = refs_decoded(texts[i])) != NULL) {
-			t2 = text_taken(dec, cand);
-			if (t2 > 0 && (taken == 0 || t2 < taken))
-				taken = t2;
-			free(dec);
-		}
+		if (dec[i] != NULL && (t2 = text_taken(dec[i], cand)) > 0 &&
+		    (taken == 0 || t2 < taken))
+			taken = t2;
 		if (taken > 0)
 			return taken;
 	}
@@ -95,14 +92,20 @@ token_choose(char *token, size_t size, const char *const *texts,
 	static const char first[] =
 	    "PQZXJKWVYUGFBMHDLTSRONICEAqzxjkwvyugfbmhdltsronicea";
 	const unsigned per = 26 * 26 * 26;
+	char **dec = xcalloc(ntexts + 1, sizeof(*dec));
 	unsigned k;
-	size_t taken;
+	size_t taken, i;
+	int rc = 0;
 
+	for (i = 0; i < ntexts; i++)
+		dec[i] = refs_decoded(texts[i]);
 	for (k = 0; k < (sizeof(first) - 1) * per; k++) {
 		snprintf(token, size, "%cPv%c%c%c", first[k / per], 'A' + k % 26,
 		    'A' + k / 26 % 26, 'A' + k / 676 % 26);
-		if ((taken = texts_taken(texts, ntexts, token)) == 0)
-			return 1;
+		if ((taken = texts_taken(texts, dec, ntexts, token)) == 0) {
+			rc = 1;
+			goto out;
+		}
 		/* A text ending in the letter, or "Pv" after it, takes them all. */
 		if (taken <= 3)
 			k = (k / per + 1) * per - 1;
@@ -110,5 +113,9 @@ token_choose(char *token, size_t size, const char *const *texts,
 	util_err(dir, 0, "no placeholder prefix is free: the templates hold "
 	    "every one this program can choose, or end a text before a marker "
 	    "with every letter");
-	return 0;
+out:
+	for (i = 0; i < ntexts; i++)
+		free(dec[i]);
+	free(dec);
+	return rc;
 }
