@@ -7,6 +7,7 @@
 #include "cache.h"
 #include "piece.h"
 #include "render.h"
+#include "route.h"
 #include "subst.h"
 #include "util.h"
 
@@ -25,7 +26,9 @@ struct cache {
 	buf		 keys;
 	buf		 key, tmp, skel;
 	struct subst_value *vals;
+	uint32_t	*vnode;		/* the node of each of vals */
 	size_t		 nvals, valcap;
+	route		*route;		/* made on first use (not in the shared cache) */
 	size_t		 hits, misses, renders;
 	cache_shared	*shared;	/* cache_share's, or NULL */
 	struct piece_page pg;		/* a missed layout's pieces */
@@ -67,6 +70,8 @@ cache_free(cache *c)
 			free(c->tab[i].skel);
 	free(c->tab);
 	free(c->vals);
+	free(c->vnode);
+	route_free(c->route);
 	buf_free(&c->keys);
 	buf_free(&c->key);
 	buf_free(&c->tmp);
@@ -143,6 +148,7 @@ key_shape(const dict *d, const struct dict_node *nodes, size_t node,
 			buf_putc(&c->key, ')');
 			continue;
 		}
+		c->vnode[c->nvals] = (uint32_t)i;
 		c->vals[c->nvals++] = (struct subst_value){ dict_value(d, e),
 		    e->vlen, e->raw, e->esc };
 	}
@@ -460,24 +466,49 @@ shape_render(cache *c, const tmpl_set *ts, int id, const dict *d,
 	return c->skel.data;
 }
 
+/* Emits the skeleton a route found, its slots filled from the nodes it names. */
+static void
+route_emit(cache *c, const struct route_hit *r, const dict *d, buf *out)
+{
+	const struct dict_node *nodes, *e;
+	size_t i, nn;
+
+	nodes = dict_nodes(d, &nn);
+	for (i = 0; i < r->n; i++) {
+		e = &nodes[r->node[i]];
+		c->vals[i] = (struct subst_value){ dict_value(d, e), e->vlen,
+		    e->raw, e->esc };
+	}
+	skel_emit(c, r->skel, out);
+}
+
 int
 cache_render(cache *c, const tmpl_set *ts, int id, const dict *d, buf *out)
 {
 	const struct tmpl *t = tmpl_get(ts, id);
+	const struct route_hit *r;
 	struct centry *e;
 	uint32_t tid = (uint32_t)id;
-	const char *skel;
+	const char *skel, *kept;
 	uint64_t h;
 	size_t nn;
 	const struct dict_node *nodes = dict_nodes(d, &nn);
 	int copy;
 
-	buf_reset(&c->key);
-	c->nvals = 0;
 	if (c->valcap < nn) {
 		c->valcap = nn;
 		c->vals = xrealloc(c->vals, c->valcap * sizeof(*c->vals));
+		c->vnode = xrealloc(c->vnode, c->valcap * sizeof(*c->vnode));
 	}
+	if (c->route == NULL)
+		c->route = route_new(c->max);
+	if ((r = route_find(c->route, d, id)) != NULL) {
+		c->hits++;
+		route_emit(c, r, d, out);
+		return 1;
+	}
+	buf_reset(&c->key);
+	c->nvals = 0;
 	buf_put(&c->key, &tid, sizeof(tid));
 	key_shape(d, nodes, DICT_ROOT, t->used, t->kind == TMPL_MD, c);
 	if (c->nvals > RENDER_MAX_VALUES)
@@ -486,14 +517,23 @@ cache_render(cache *c, const tmpl_set *ts, int id, const dict *d, buf *out)
 	e = table_find(c, h, c->key.data, c->key.len);
 	if (e->skel != NULL) {
 		c->hits++;
-		skel_emit(c, e->skel, out);
-		return 1;
+		skel = e->skel;
+	} else {
+		if ((skel = shape_render(c, ts, id, d, h, &copy)) == NULL)
+			return 0;
+		/* Pieces kept on the way may have moved the table. */
+		e = table_find(c, h, c->key.data, c->key.len);
+		kept = table_add(c, e, h, c->key.data, c->key.len, skel,
+		    skel_len(skel), copy);
+		/* c is full: a skeleton in c->skel lasts until the next miss. */
+		if (kept == NULL && copy) {
+			skel_emit(c, skel, out);
+			return 1;
+		}
+		if (kept != NULL)
+			skel = kept;
 	}
-	if ((skel = shape_render(c, ts, id, d, h, &copy)) == NULL)
-		return 0;
+	route_add(c->route, d, id, skel, c->vnode, c->nvals);
 	skel_emit(c, skel, out);
-	/* Pieces kept on the way may have moved the table. */
-	e = table_find(c, h, c->key.data, c->key.len);
-	table_add(c, e, h, c->key.data, c->key.len, skel, skel_len(skel), copy);
 	return 1;
 }

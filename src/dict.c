@@ -1,4 +1,5 @@
 /* dict.c - a page's values for templates: a tree of named values and sections */
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,17 @@
 
 /* Slots of the memo of stable strings: more than a page's constants. */
 #define MEMO_SLOTS 256
+
+/* One node's line of the trail (dict_trail): 8 bytes, no padding. */
+struct step {
+	uint32_t	 parent;
+	uint16_t	 name;
+	unsigned char	 kind;		/* '(' section, 'r' raw, '0' empty, '=' */
+	unsigned char	 zero;
+};
+
+/* Numbers each dictionary, so that a trail's (id, gen) is never reused. */
+static atomic_ulong dict_count;
 
 /* What dict_set_stable learned about one string. */
 struct memo {
@@ -21,6 +33,8 @@ struct dict {
 	struct dict_node *n;
 	size_t		 nn, cap;
 	buf		 v;
+	struct step	*steps;		/* the trail: node k's is steps[k - 1] */
+	unsigned long	 id, gen;
 	const unsigned char *esc;	/* buf_escapes() */
 	const unsigned char *used;	/* dict_filter's, or NULL */
 	unsigned	 digits;	/* the buf_escapes bits of 0-9, ORed */
@@ -34,6 +48,7 @@ dict_new(void)
 	char c;
 
 	d->esc = buf_escapes();
+	d->id = atomic_fetch_add(&dict_count, 1);
 	for (c = '0'; c <= '9'; c++)
 		d->digits |= d->esc[(unsigned char)c];
 	dict_reset(d);
@@ -46,6 +61,7 @@ dict_free(dict *d)
 	if (d == NULL)
 		return;
 	free(d->n);
+	free(d->steps);
 	buf_free(&d->v);
 	free(d);
 }
@@ -56,12 +72,14 @@ dict_reset(dict *d)
 	if (d->cap == 0) {
 		d->cap = 64;
 		d->n = xmalloc(d->cap * sizeof(*d->n));
+		d->steps = xmalloc(d->cap * sizeof(*d->steps));
 	}
 	memset(&d->n[0], 0, sizeof(d->n[0]));
 	d->n[0].name = -1;
 	d->n[0].section = 1;
 	d->n[0].first = d->n[0].last = d->n[0].next = DICT_NONE;
 	d->nn = 1;
+	d->gen++;
 	buf_reset(&d->v);
 }
 
@@ -87,8 +105,12 @@ node_add(dict *d, size_t parent, int name, int section)
 	if (d->nn == d->cap) {
 		d->cap *= 2;
 		d->n = xrealloc(d->n, d->cap * sizeof(*d->n));
+		d->steps = xrealloc(d->steps, d->cap * sizeof(*d->steps));
 	}
 	k = d->nn++;
+	d->gen++;
+	d->steps[k - 1] = (struct step){ (uint32_t)parent, (uint16_t)name,
+	    section ? '(' : '=', 0 };
 	e = &d->n[k];
 	e->name = name;
 	e->section = section;
@@ -129,6 +151,13 @@ unfolded(const unsigned char *esc, const char *value, size_t len,
 	    i++)
 		*bits |= esc[(unsigned char)value[i]];
 	return i;
+}
+
+/* Records in the trail what kind of value node k, just set, holds. */
+static void
+step_kind(dict *d, size_t k)
+{
+	d->steps[k - 1].kind = d->n[k].raw ? 'r' : d->n[k].vlen == 0 ? '0' : '=';
 }
 
 void
@@ -173,6 +202,7 @@ dict_set(dict *d, size_t node, int name, const char *value,
 	d->n[k].voff = start;
 	d->n[k].vlen = d->v.len - start;
 	d->n[k].esc = bits;
+	step_kind(d, k);
 }
 
 void
@@ -203,6 +233,7 @@ dict_set_stable(dict *d, size_t node, int name, const char *s)
 	d->n[k].ref = s;
 	d->n[k].vlen = m->len;
 	d->n[k].esc = m->esc;
+	step_kind(d, k);
 }
 
 void
@@ -234,6 +265,7 @@ dict_set_raw(dict *d, size_t node, int name, const char *v,
 	d->n[k].esc = BUF_ESC_MARKUP | BUF_ESC_URL;
 	d->n[k].ref = v;
 	d->n[k].vlen = len;
+	step_kind(d, k);
 }
 
 size_t
@@ -261,6 +293,15 @@ dict_nodes(const dict *d, size_t *n)
 {
 	*n = d->nn;
 	return d->n;
+}
+
+void
+dict_trail(const dict *d, struct dict_trail *t)
+{
+	t->bytes = d->steps;
+	t->len = (d->nn - 1) * sizeof(*d->steps);
+	t->id = d->id;
+	t->gen = d->gen;
 }
 
 const char *

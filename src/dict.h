@@ -66,6 +66,21 @@ void dict_set_opt(dict *d, size_t node, int has, int name, const char *v);
 const struct dict_node *dict_node(const dict *d, size_t k);
 /* All the nodes, *n of them, indexed as dict_node; valid until the next change to d. */
 const struct dict_node *dict_nodes(const dict *d, size_t *n);
+/*
+ * How d was built: for each node after the root, in order, its parent,
+ * its name and its kind (a section, a raw value, an empty value, another
+ * value). The trail fixes the tree, the nodes' numbers and everything
+ * about their values but the bytes, so two dictionaries with the same
+ * trail render the same skeleton from any template. (id, gen) names the
+ * trail's state: it changes with every change to d and is never reused
+ * by d nor by another dictionary. bytes is valid until the next change.
+ */
+struct dict_trail {
+	const void	*bytes;
+	size_t		 len;
+	unsigned long	 id, gen;
+};
+void dict_trail(const dict *d, struct dict_trail *t);
 /* The value of a node that is not a section: its vlen bytes, not NUL-terminated. */
 const char *dict_value(const dict *d, const struct dict_node *e);
 
