@@ -319,6 +319,23 @@ in_image(cmark_node *node)
 	return 0;
 }
 
+/*
+ * Marks node, which holds values, and the inline containers around it
+ * (emphasis, a link): a value may leave them empty, a template never does.
+ */
+static void
+mark_held(cmark_node *node)
+{
+	cmark_node_type type;
+
+	do {
+		cmark_node_set_user_data(node, node);
+		node = cmark_node_parent(node);
+		type = node != NULL ? cmark_node_get_type(node) : CMARK_NODE_NONE;
+	} while (type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG ||
+	    type == CMARK_NODE_LINK);
+}
+
 static int
 subst_node(struct subst *x, cmark_node *node, buf *tmp)
 {
@@ -339,9 +356,7 @@ subst_node(struct subst *x, cmark_node *node, buf *tmp)
 	case CMARK_NODE_CODE:
 		if (!has_token(x, s = cmark_node_get_literal(node)))
 			return 1;
-		/* A code block that held values may be left empty by them. */
-		if (type == CMARK_NODE_CODE_BLOCK)
-			cmark_node_set_user_data(node, node);
+		mark_held(node);
 		literal_text(x, s, SUBST_SLOT_TEXT);
 		return cmark_node_set_literal(node, tmp->data ? tmp->data : "");
 	case CMARK_NODE_HTML_BLOCK:
@@ -408,7 +423,7 @@ blank(cmark_node *node)
 	}
 }
 
-/* 1 if a value left node (a block a line of the template makes) empty. */
+/* 1 if a value left node (a block a line of the template makes, or an inline container) empty. */
 static int
 emptied(cmark_node *node)
 {
@@ -426,6 +441,12 @@ emptied(cmark_node *node)
 		s = cmark_node_get_literal(node);
 		return cmark_node_get_user_data(node) != NULL &&
 		    s[strspn(s, " \t\n")] == '\0';
+	/* An empty link is one no reader can see or name. */
+	case CMARK_NODE_EMPH:
+	case CMARK_NODE_STRONG:
+	case CMARK_NODE_LINK:
+	case CMARK_NODE_CODE:
+		return cmark_node_get_user_data(node) != NULL && blank(node);
 	default:
 		return 0;
 	}

@@ -166,7 +166,8 @@ has_empty(const char *html)
 	static const char *const empty[] = {
 		"<p></p>", "<li></li>", "<h1></h1>", "<h3></h3>",
 		"<blockquote>\n</blockquote>", "<pre><code>\n</code></pre>",
-		"<pre><code></code></pre>",
+		"<pre><code></code></pre>", "<em></em>", "<strong></strong>",
+		"<code></code>", "\"></a>",
 	};
 	size_t i;
 
@@ -384,6 +385,40 @@ test_contexts(void **state)
 	tmpl_set_free(ts);
 }
 
+/*
+ * Emphasis, a link or a code span that only an empty value filled goes,
+ * the same on both paths; what the template itself wrote stays.
+ */
+static void
+test_empty_inline(void **state)
+{
+	tmpl_set *ts;
+	dict *d = dict_new();
+	cache *c = cache_new(1 << 20);
+	buf slow = { 0 }, fast = { 0 };
+
+	(void)state;
+	put("sections/10-t.md", "See [{{A}}](https://e.org/a), *{{A}}*, "
+	    "**x{{A}}**, `{{A}}`, [*{{A}}*](https://e.org/b) and "
+	    "[ ](https://e.org/c).\n\n[{{A}}](https://e.org/d)\n");
+	assert_non_null(ts = tmpl_set_load(dir, names, N_COUNT));
+	fill(d, "", "b", "c", 0);
+	both(ts, tmpl_section_template(ts, 0, 0), d, c, &slow, &fast);
+	assert_string_equal(slow.data, "<p>See , , <strong>x</strong>, ,  and "
+	    "<a href=\"https://e.org/c\"> </a>.</p>\n");
+	fill(d, "v", "b", "c", 0);
+	both(ts, tmpl_section_template(ts, 0, 0), d, c, &slow, &fast);
+	assert_string_equal(slow.data, "<p>See <a href=\"https://e.org/a\">v</a>, "
+	    "<em>v</em>, <strong>xv</strong>, <code>v</code>, <a href=\"https://"
+	    "e.org/b\"><em>v</em></a> and <a href=\"https://e.org/c\"> </a>.</p>\n"
+	    "<p><a href=\"https://e.org/d\">v</a></p>\n");
+	buf_free(&slow);
+	buf_free(&fast);
+	cache_free(c);
+	dict_free(d);
+	tmpl_set_free(ts);
+}
+
 /* A value that starts a link with a scheme that runs code or reads files is left out, in any case. */
 static void
 test_dangerous_schemes(void **state)
@@ -497,6 +532,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_contexts),
+		cmocka_unit_test(test_empty_inline),
 		cmocka_unit_test(test_dangerous_schemes),
 		cmocka_unit_test(test_url_completions),
 		cmocka_unit_test(test_rejected),
