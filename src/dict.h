@@ -9,6 +9,8 @@ typedef struct dict dict;
 /* Node 0 is the top level; sections return the node of their repetition. */
 #define DICT_ROOT 0
 #define DICT_NONE ((size_t)-1)
+/* Names are below this: a trail (and the render cache's keys) hold 16 bits of one. */
+#define DICT_MAX_NAMES 65536
 /* What dict_add returns for a name the dictionary leaves out (dict_filter). */
 #define DICT_SINK ((size_t)-2)
 

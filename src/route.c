@@ -215,6 +215,9 @@ seen_before(route *r)
 
 	if (s->h != 0)
 		return s->did != r->did || s->dgen != r->dgen;
+	if (r->bytes + 2 * sizeof(*s) > r->max)
+		return 0;
+	r->bytes += 2 * sizeof(*s);
 	*s = (struct sighting){ h, r->did, r->dgen };
 	if (++r->nseen * 2 >= r->scap)
 		seen_grow(r);

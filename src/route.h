@@ -25,7 +25,7 @@ struct route_hit {
 	size_t		 n;
 };
 
-/* An empty route holding at most about max_bytes. Free with route_free. */
+/* An empty route holding at most about max_bytes (trails met once included). Free with route_free. */
 route *route_new(size_t max_bytes);
 void route_free(route *r);
 

@@ -129,6 +129,41 @@ test_other_trails(void **state)
 	assert_non_null(route_find(r, d, 0));
 }
 
+/* A: s set twice as a stable string, the second time from the memo. */
+static void
+build_stable(dict *d, const char *s)
+{
+	dict_reset(d);
+	dict_set_stable(d, DICT_ROOT, N_A, s);
+	dict_set_stable(d, DICT_ROOT, N_A, s);
+}
+
+/* A stable string's emptiness is in the trail when it comes from the memo too. */
+static void
+test_stable_kind(void **state)
+{
+	struct fixture *f = *state;
+	dict *d = f->d;
+	route *r = f->r;
+	static const char empty[] = "", full[] = "x";
+	uint32_t nodes[] = { 1, 2 };
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		build_stable(d, full);
+		route_add(r, d, 0, skel_one, nodes, 2);
+	}
+	build_stable(d, empty);
+	assert_null(route_find(r, d, 0));
+	for (i = 0; i < 2; i++) {
+		build_stable(d, empty);
+		route_add(r, d, 1, skel_two, nodes, 2);
+	}
+	build_stable(d, full);
+	assert_null(route_find(r, d, 1));
+	assert_ptr_equal(route_find(r, d, 0)->skel, skel_one);
+}
+
 /* A change to the dictionary after a lookup is seen by the next one. */
 static void
 test_changes_seen(void **state)
@@ -228,6 +263,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_once_not_kept, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_trail, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_trails, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stable_kind, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_changes_seen, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many, setup, teardown),
 		cmocka_unit_test(test_full),
