@@ -43,13 +43,35 @@ void buf_reset(buf *b);
 /* Frees the memory; the buffer is empty and reusable afterwards. */
 void buf_free(buf *b);
 
-/* Appends n bytes of p; inline, since pages are made of many short pieces. */
+/*
+ * Appends n bytes of p; inline, since pages are made of many short
+ * pieces. Up to 16 bytes are copied as two fixed-size moves that may
+ * overlap, which compilers make plain loads and stores: a call to memcpy
+ * cost more than most values it copied.
+ */
 static inline void
 buf_put(buf *b, const void *p, size_t n)
 {
+	const char *s = (const char *)p;
+	char *d;
+
 	if (b->cap - b->len <= n)
 		buf_grow(b, n);
-	memcpy(b->data + b->len, p, n);
+	d = b->data + b->len;
+	if (n >= 8 && n <= 16) {
+		memcpy(d, s, 8);
+		memcpy(d + n - 8, s + n - 8, 8);
+	} else if (n >= 4 && n < 8) {
+		memcpy(d, s, 4);
+		memcpy(d + n - 4, s + n - 4, 4);
+	} else if (n < 4) {
+		if (n > 0) {
+			d[0] = s[0];
+			d[n / 2] = s[n / 2];
+			d[n - 1] = s[n - 1];
+		}
+	} else
+		memcpy(d, s, n);
 	b->len += n;
 	b->data[b->len] = '\0';
 }
