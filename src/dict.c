@@ -8,8 +8,12 @@
 #include "dict.h"
 #include "util.h"
 
-/* Slots of the memo of stable strings: more than a page's constants. */
-#define MEMO_SLOTS 256
+/*
+ * Slots of the memo of stable strings, by address: a port page sets some
+ * hundred, and with 256 slots enough of them collided to cost 1,000
+ * instructions a page.
+ */
+#define MEMO_SLOTS 1024
 
 /* One node's line of the trail (dict_trail): 8 bytes, no padding. */
 struct step {
