@@ -45,8 +45,16 @@ arena_dup(struct arena **a, const char *s, size_t n)
 char *
 arena_clean(struct arena **a, const char *s, size_t n)
 {
-	char *c = util_utf8_clean(s, n, NULL), *p;
+	const unsigned char *u = (const unsigned char *)s;
+	char *c, *p;
+	size_t i;
 
+	/* Printable ASCII, as nearly every name is, is clean as it stands. */
+	for (i = 0; i < n && u[i] >= 0x20 && u[i] < 0x7f; i++)
+		;
+	if (i == n)
+		return arena_dup(a, s, n);
+	c = util_utf8_clean(s, n, NULL);
 	p = arena_dup(a, c, strlen(c));
 	free(c);
 	return p;

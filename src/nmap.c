@@ -70,26 +70,39 @@ freq_parse(const char *fq, double *freq)
 	return end != fq && *end == '\0';
 }
 
+/* The port before the '/' at slash: digits only, at most PORT_MAX; -1 if not. */
+static long
+port_parse(const char *pp, const char *slash)
+{
+	long port = 0;
+
+	if (pp == slash)
+		return -1;
+	for (; pp < slash; pp++) {
+		if (*pp < '0' || *pp > '9')
+			return -1;
+		port = port * 10 + (*pp - '0');
+		if (port > PORT_MAX)
+			return -1;
+	}
+	return port;
+}
+
 /* One line; returns a message for a malformed one, else NULL. */
 static const char *
 nmap_line(struct nmap *m, char *s)
 {
-	char *name, *pp, *fq, *slash, *end, *save;
-	unsigned long port;
+	char *name, *pp, *fq, *slash;
+	long port;
 	unsigned proto;
 	double freq;
 
-	if ((name = strtok_r(s, " \t\r\n", &save)) == NULL ||
-	    (pp = strtok_r(NULL, " \t\r\n", &save)) == NULL ||
-	    (fq = strtok_r(NULL, " \t\r\n", &save)) == NULL)
+	if ((name = util_field(&s)) == NULL || (pp = util_field(&s)) == NULL ||
+	    (fq = util_field(&s)) == NULL)
 		return "expected \"name port/protocol frequency\"";
 	if ((slash = strchr(pp, '/')) == NULL)
 		return "expected port/protocol";
-	*slash = '\0';
-	errno = 0;
-	port = strtoul(pp, &end, 10);
-	if (*pp < '0' || *pp > '9' || *end != '\0' || errno != 0 ||
-	    port > PORT_MAX)
+	if ((port = port_parse(pp, slash)) < 0)
 		return "bad port number";
 	for (proto = 0; proto < NMAP_NPROTO &&
 	    strcmp(slash + 1, protonames[proto]) != 0; proto++)
@@ -146,7 +159,7 @@ nmap_rank(struct nmap *m)
 static int
 nmap_read(struct nmap *m, FILE *f)
 {
-	char *line = NULL;
+	char *line = NULL, *p, *hash;
 	const char *bad;
 	size_t cap = 0, lineno = 0, nwarn = 0;
 	ssize_t n;
@@ -157,12 +170,17 @@ nmap_read(struct nmap *m, FILE *f)
 			nmap_warn(m, lineno, "line too long or NUL byte", &nwarn);
 			continue;
 		}
-		if (line[strspn(line, " \t")] == '#') {
+		for (p = line; *p == ' ' || *p == '\t'; p++)
+			;
+		if (*p == '#') {
 			nmap_date(m, line);
 			continue;
 		}
-		line[strcspn(line, "#")] = '\0';
-		if (line[strspn(line, " \t\r\n")] == '\0')
+		if ((hash = memchr(p, '#', (size_t)n - (size_t)(p - line))) != NULL)
+			*hash = '\0';
+		while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+			p++;
+		if (*p == '\0')
 			continue;
 		if ((bad = nmap_line(m, line)) != NULL)
 			nmap_warn(m, lineno, bad, &nwarn);

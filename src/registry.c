@@ -315,7 +315,7 @@ load_csv(struct registry *r, FILE *f)
 	return csvread_file(r->path, f, MAX_FIELD, csv_row, &x);
 }
 
-/* The aliases after "name port/proto": rest is strtok_r's save pointer. */
+/* The aliases after "name port/proto": rest is what util_field left. */
 static void
 services_aliases(struct registry *r, struct registry_entry *e, char *rest,
     size_t lineno)
@@ -324,7 +324,7 @@ services_aliases(struct registry *r, struct registry_entry *e, char *rest,
 	char *tok;
 	size_t n = 0;
 
-	while ((tok = strtok_r(NULL, " \t\r\n", &rest)) != NULL) {
+	while ((tok = util_field(&rest)) != NULL) {
 		v = xrealloc(v, (n + 1) * sizeof(*v));
 		v[n++] = clean(r, lineno, tok, strlen(tok));
 	}
@@ -356,10 +356,11 @@ services_line(struct registry *r, char *s, size_t lineno)
 		*hash++ = '\0';
 		e.desc = clean(r, lineno, hash, strlen(hash));
 	}
-	if ((tok = strtok_r(s, " \t\r\n", &save)) == NULL)
+	save = s;
+	if ((tok = util_field(&save)) == NULL)
 		return 1;
 	e.service = clean(r, lineno, tok, strlen(tok));
-	if ((tok = strtok_r(NULL, " \t\r\n", &save)) == NULL ||
+	if ((tok = util_field(&save)) == NULL ||
 	    (slash = strchr(tok, '/')) == NULL) {
 		warn(r, lineno, "expected \"name port/protocol\"; line skipped");
 		return 1;

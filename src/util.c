@@ -260,6 +260,29 @@ utf8_seq(const unsigned char *s, size_t n, unsigned long *cp)
 	return len;
 }
 
+static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+char *
+util_field(char **s)
+{
+	char *p = *s, *start;
+
+	while (is_blank(*p))
+		p++;
+	if (*p == '\0')
+		return NULL;
+	for (start = p; *p != '\0' && !is_blank(*p); p++)
+		;
+	if (*p != '\0')
+		*p++ = '\0';
+	*s = p;
+	return start;
+}
+
 char *
 util_utf8_clean(const char *s, size_t n, size_t *bad)
 {

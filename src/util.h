@@ -26,6 +26,14 @@ void util_warn(const char *file, size_t line, const char *fmt, ...)
 extern int util_quiet;
 
 /*
+ * The next field of *s, fields being separated by blanks (space, tab, CR,
+ * LF): NUL-terminated in place, *s moved past it; NULL when none is left.
+ * What strtok_r(" \t\r\n") does, without setting up its set of
+ * separators on every call (the lists have tens of thousands of lines).
+ */
+char *util_field(char **s);
+
+/*
  * Reads a whole file into a NUL-terminated buffer of at most max bytes.
  * Returns NULL (error reported) on failure or when the file is larger;
  * the caller frees the result.
