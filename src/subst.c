@@ -321,7 +321,8 @@ in_image(cmark_node *node)
 
 /*
  * Marks node, which holds values, and the inline containers around it
- * (emphasis, a link): a value may leave them empty, a template never does.
+ * (emphasis, a link), so that emptied() drops only what values left
+ * empty, never what the template wrote empty itself.
  */
 static void
 mark_held(cmark_node *node)
@@ -423,7 +424,10 @@ blank(cmark_node *node)
 	}
 }
 
-/* 1 if a value left node (a block a line of the template makes, or an inline container) empty. */
+/*
+ * 1 if values left node empty: a block a line of the template makes, or
+ * emphasis, a link or a code span they alone filled.
+ */
 static int
 emptied(cmark_node *node)
 {
@@ -441,7 +445,7 @@ emptied(cmark_node *node)
 		s = cmark_node_get_literal(node);
 		return cmark_node_get_user_data(node) != NULL &&
 		    s[strspn(s, " \t\n")] == '\0';
-	/* An empty link is one no reader can see or name. */
+	/* An empty link, for one, is a link no reader can see or name. */
 	case CMARK_NODE_EMPH:
 	case CMARK_NODE_STRONG:
 	case CMARK_NODE_LINK:
