@@ -88,6 +88,37 @@ test_nmap(void **state)
 	assert_null(nmap_load("/no/such/file"));
 }
 
+/* Fields split on any blanks; a port is digits alone, up to 65535; the rest is skipped. */
+static void
+test_nmap_fields(void **state)
+{
+	struct nmap *m;
+
+	(void)state;
+	m = nmap_load(put("fields", "  \t \r\n"
+	    " \t lead\t 0023/udp \t0.25  \t# leading blanks, zeros\n"
+	    "extra 65535/sctp 0.1 more fields here\n"
+	    "crlf 24/tcp 0.5\r\n"
+	    "empty /tcp 0.1\n"
+	    "letters 2a/tcp 0.1\n"
+	    "sign +25/tcp 0.1\n"
+	    "big 65536/tcp 0.1\n"
+	    "huge 99999999999999999999/tcp 0.1\n"
+	    "twoslash 26/tcp/x 0.1\n"
+	    "noslash 27 0.1\n"
+	    "short 28/tcp\n"
+	    "hash 29/tcp#0.1 0.2\n"));
+	assert_non_null(m);
+	assert_int_equal(m->n, 3);
+	assert_string_equal(nmap_at(m, 23, NMAP_UDP)->name, "lead");
+	assert_true(nmap_at(m, 23, NMAP_UDP)->freq == 0.25);
+	assert_string_equal(nmap_at(m, 65535, NMAP_SCTP)->name, "extra");
+	assert_string_equal(nmap_at(m, 24, NMAP_TCP)->name, "crlf");
+	assert_null(nmap_at(m, 25, NMAP_TCP));
+	assert_null(nmap_at(m, 29, NMAP_TCP));
+	nmap_free(m);
+}
+
 /* Frequencies read by hand are the doubles strtod gives, and odd forms still parse. */
 static void
 test_nmap_freq(void **state)
@@ -250,6 +281,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_nmap),
+		cmocka_unit_test(test_nmap_fields),
 		cmocka_unit_test(test_nmap_freq),
 		cmocka_unit_test(test_uses),
 		cmocka_unit_test(test_verdicts),
