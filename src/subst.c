@@ -426,7 +426,7 @@ blank(cmark_node *node)
 
 /*
  * 1 if values left node empty: a block a line of the template makes, or
- * emphasis, a link or a code span they alone filled.
+ * text, emphasis, a link or a code span they alone filled.
  */
 static int
 emptied(cmark_node *node)
@@ -445,6 +445,10 @@ emptied(cmark_node *node)
 		s = cmark_node_get_literal(node);
 		return cmark_node_get_user_data(node) != NULL &&
 		    s[strspn(s, " \t\n")] == '\0';
+	/* Text only values filled, when they were all empty. */
+	case CMARK_NODE_TEXT:
+		return cmark_node_get_user_data(node) != NULL &&
+		    cmark_node_get_literal(node)[0] == '\0';
 	/* An empty link, for one, is a link no reader can see or name. */
 	case CMARK_NODE_EMPH:
 	case CMARK_NODE_STRONG:
@@ -456,18 +460,55 @@ emptied(cmark_node *node)
 	}
 }
 
-/* Drops the blocks that values left empty, innermost first. */
+static int
+is_break(cmark_node *node)
+{
+	cmark_node_type t = node != NULL ? cmark_node_get_type(node) :
+	    CMARK_NODE_NONE;
+
+	return t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK;
+}
+
+/*
+ * After values' text was dropped from node's lines: the line breaks left
+ * at either end of it, or doubled where a line went ("Text\n{{X}}" would
+ * keep its newline). A template's own text makes none of these.
+ */
 static void
-drop_empty(cmark_node *node)
+trim_breaks(cmark_node *node)
 {
 	cmark_node *c, *next;
 
+	while (is_break(cmark_node_first_child(node)))
+		cmark_node_free(cmark_node_first_child(node));
+	while (is_break(cmark_node_last_child(node)))
+		cmark_node_free(cmark_node_last_child(node));
 	for (c = cmark_node_first_child(node); c != NULL; c = next) {
 		next = cmark_node_next(c);
-		drop_empty(c);
-		if (emptied(c))
+		if (is_break(c) && is_break(next))
 			cmark_node_free(c);
 	}
+}
+
+/* Drops what values left empty, innermost first; 1 if it dropped any. */
+static int
+drop_empty(cmark_node *node)
+{
+	cmark_node *c, *next;
+	int dropped = 0;
+
+	for (c = cmark_node_first_child(node); c != NULL; c = next) {
+		next = cmark_node_next(c);
+		if (drop_empty(c) && (cmark_node_get_type(c) ==
+		    CMARK_NODE_PARAGRAPH || cmark_node_get_type(c) ==
+		    CMARK_NODE_HEADING))
+			trim_breaks(c);
+		if (emptied(c)) {
+			cmark_node_free(c);
+			dropped = 1;
+		}
+	}
+	return dropped;
 }
 
 int

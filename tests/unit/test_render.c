@@ -167,7 +167,8 @@ has_empty(const char *html)
 		"<p></p>", "<li></li>", "<h1></h1>", "<h3></h3>",
 		"<blockquote>\n</blockquote>", "<pre><code>\n</code></pre>",
 		"<pre><code></code></pre>", "<em></em>", "<strong></strong>",
-		"<code></code>", "\"></a>",
+		"<code></code>", "\"></a>", "<p>\n", "\n</p>", "\n</h1>",
+		"\n</h3>",
 	};
 	size_t i;
 
@@ -412,6 +413,16 @@ test_empty_inline(void **state)
 	    "<em>v</em>, <strong>xv</strong>, <code>v</code>, <a href=\"https://"
 	    "e.org/b\"><em>v</em></a> and <a href=\"https://e.org/c\"> </a>.</p>\n"
 	    "<p><a href=\"https://e.org/d\">v</a></p>\n");
+	/* A line that held only an empty value leaves no line break either. */
+	put("sections/10-t.md", "Text\n{{A}}\n\n{{A}}\nText2\n\nOne\n{{A}}\n"
+	    "Two\n\nHard  \n{{A}}\n\n## Head {{B}}\n{{A}}\n\nKept  \nline "
+	    "{{A}}\n");
+	tmpl_set_free(ts);
+	assert_non_null(ts = tmpl_set_load(dir, names, N_COUNT));
+	fill(d, "", "b", "c", 0);
+	both(ts, tmpl_section_template(ts, 0, 0), d, c, &slow, &fast);
+	assert_string_equal(slow.data, "<p>Text</p>\n<p>Text2</p>\n<p>One\nTwo"
+	    "</p>\n<p>Hard</p>\n<h2>Head b</h2>\n<p>Kept<br />\nline </p>\n");
 	buf_free(&slow);
 	buf_free(&fast);
 	cache_free(c);
