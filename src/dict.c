@@ -253,7 +253,10 @@ dict_setu(dict *d, size_t node, int name, unsigned long v)
 
 	if (left_out(d, node, name))
 		return;
-	/* A page sets a hundred numbers: digits need no folding and no scan. */
+	/*
+	 * A page sets a hundred numbers: digits need no folding and no scan.
+	 * Never empty, so the kind node_add gave the trail ('=') stands.
+	 */
 	k = node_add(d, node, name, 0);
 	buf_grow(&d->v, 24);
 	d->n[k].voff = d->v.len;

@@ -345,7 +345,7 @@ static int
 services_line(struct registry *r, char *s, size_t lineno)
 {
 	struct registry_entry e;
-	char *hash, *tok, *save, *slash, *pp, *end;
+	char *hash, *tok, *rest, *slash, *pp, *end;
 	unsigned bit;
 
 	memset(&e, 0, sizeof(e));
@@ -356,11 +356,11 @@ services_line(struct registry *r, char *s, size_t lineno)
 		*hash++ = '\0';
 		e.desc = clean(r, lineno, hash, strlen(hash));
 	}
-	save = s;
-	if ((tok = util_field(&save)) == NULL)
+	rest = s;
+	if ((tok = util_field(&rest)) == NULL)
 		return 1;
 	e.service = clean(r, lineno, tok, strlen(tok));
-	if ((tok = util_field(&save)) == NULL ||
+	if ((tok = util_field(&rest)) == NULL ||
 	    (slash = strchr(tok, '/')) == NULL) {
 		warn(r, lineno, "expected \"name port/protocol\"; line skipped");
 		return 1;
@@ -385,7 +385,7 @@ services_line(struct registry *r, char *s, size_t lineno)
 		if (*end == '/')
 			end++;
 	}
-	services_aliases(r, &e, save, lineno);
+	services_aliases(r, &e, rest, lineno);
 	e.has_port = 1;
 	return entry_add(r, &e);
 }

@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include "ctpl.h"
-#include "dict.h"
 #include "htmlctx.h"
 #include "piece.h"
 #include "token.h"
@@ -462,10 +461,6 @@ tmpl_set_load(const char *dir, const struct tmpl_name *names, size_t nnames)
 	ts->nnames = nnames;
 	ts->dir = xstrdup(dir);
 	ts->hash = UTIL_HASH_INIT;
-	if (nnames > DICT_MAX_NAMES) {
-		util_err(dir, 0, "more names than a dictionary can tell apart");
-		goto out;
-	}
 	if ((files = list_dir(dir, "sections", ".md", &nf)) == NULL)
 		goto out;
 	if (nf == 0) {
