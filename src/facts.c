@@ -31,7 +31,7 @@ facts_data_sources(const struct site *s, dict *d)
 			continue;
 		k = dict_add(d, k, N_DS_HAS_DATE);
 		dict_set_stable(d, k, N_DS_DATE, date);
-		dict_set_stable(d, k, N_DS_DATE_WHAT, sources_date_what(id));
+		dict_set_stable(d, k, N_DS_DATE_WHAT, sources_date_what(&s->src, id));
 	}
 }
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "source.h"
 #include "util.h"
@@ -22,6 +23,22 @@ same_file(const struct stat *a, const char *path)
 	    a->st_ino == b.st_ino;
 }
 
+/*
+ * The day a file was last modified, hashed: a services(5) file carries no
+ * date, and the one its package gave it is the best there is. Hashed, so
+ * that a new date re-renders the pages that show it.
+ */
+static void
+file_date(const struct stat *st, char date[11], uint64_t *hash)
+{
+	struct tm tm;
+
+	if (gmtime_r(&st->st_mtime, &tm) == NULL ||
+	    strftime(date, 11, "%Y-%m-%d", &tm) != 10)
+		date[0] = '\0';
+	*hash = util_hash(*hash, date, strlen(date) + 1);
+}
+
 int
 sources_find(struct sources *s, const struct conf *c, const char *registry,
     uint64_t *hash)
@@ -32,6 +49,8 @@ sources_find(struct sources *s, const struct conf *c, const char *registry,
 
 	memset(s, 0, sizeof(*s));
 	have_reg = registry != NULL && stat(registry, &reg) == 0;
+	if (have_reg)
+		file_date(&reg, s->mdate[SOURCE_IANA], hash);
 	for (id = 0; id < SOURCE_N; id++) {
 		if (conf_of[id] == CONF_NSOURCES)
 			continue;
@@ -50,6 +69,7 @@ sources_find(struct sources *s, const struct conf *c, const char *registry,
 		if (have_reg && same_file(&reg, cp->path))
 			continue;
 		snprintf(s->path[id], sizeof(s->path[id]), "%s", cp->path);
+		file_date(&st, s->mdate[id], hash);
 		/* Its name, which pages show, and bytes: never its directory. */
 		*hash = util_hash(*hash, sources_file(s, id),
 		    strlen(sources_file(s, id)) + 1);
@@ -106,7 +126,7 @@ sources_title(const struct sources *s, enum source_id id)
 	switch (id) {
 	case SOURCE_IANA:
 		return s->iana->format == REGISTRY_CSV ? "IANA's registry" :
-		    "The port registry (a services file)";
+		    "The registry, a services file";
 	case SOURCE_NMAP:
 		return "nmap's service list";
 	case SOURCE_WIRESHARK:
@@ -126,8 +146,9 @@ sources_file(const struct sources *s, enum source_id id)
 	return slash != NULL ? slash + 1 : s->path[id];
 }
 
-const char *
-sources_date(const struct sources *s, enum source_id id)
+/* The date the source's own lines carry, or "". */
+static const char *
+date_inside(const struct sources *s, enum source_id id)
 {
 	if (id == SOURCE_IANA)
 		return s->iana->newest;
@@ -142,8 +163,18 @@ sources_date(const struct sources *s, enum source_id id)
 }
 
 const char *
-sources_date_what(enum source_id id)
+sources_date(const struct sources *s, enum source_id id)
 {
+	const char *d = date_inside(s, id);
+
+	return d[0] != '\0' ? d : s->mdate[id];
+}
+
+const char *
+sources_date_what(const struct sources *s, enum source_id id)
+{
+	if (date_inside(s, id)[0] == '\0')
+		return "file date";
 	/* nmap's list dates the file, not its entries. */
 	return id == SOURCE_NMAP ? "file revision" : "newest entry";
 }

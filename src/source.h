@@ -25,12 +25,14 @@ struct sources {
 	struct registry		*list[2];	/* Wireshark's, the system's */
 	const struct uses	*uses;		/* not owned */
 	char			 path[SOURCE_N][4096];	/* "" when not used */
+	char			 mdate[SOURCE_N][11];	/* the file's mtime, UTC */
 };
 
 /*
  * Finds the sources c names ([sources] in site.conf) that exist, leaving
- * out any that is the registry file itself, and hashes their names and
- * bytes into *hash. Returns 0 (error reported) if a source site.conf
+ * out any that is the registry file itself, and hashes their names, bytes
+ * and modification dates into *hash (the registry's date too: a file
+ * without dates of its own is dated by it). Returns 0 (error reported) if a source site.conf
  * names explicitly is missing or unreadable.
  */
 int sources_find(struct sources *s, const struct conf *c,
@@ -56,11 +58,18 @@ const char *sources_title(const struct sources *s, enum source_id id);
 /* The file's name without its directory ("" when not used). */
 const char *sources_file(const struct sources *s, enum source_id id);
 
-/* The newest date in the source, or "" when it carries none. */
+/*
+ * The newest date in the source; for a file that carries none (a
+ * services(5) file), the date it was last modified; "" for uses.csv,
+ * which is the site's own.
+ */
 const char *sources_date(const struct sources *s, enum source_id id);
 
-/* What sources_date dates: "newest entry", or nmap's "file revision". */
-const char *sources_date_what(enum source_id id);
+/*
+ * What sources_date dates: "newest entry", nmap's "file revision", or
+ * "file date" when it is the file's modification date.
+ */
+const char *sources_date_what(const struct sources *s, enum source_id id);
 
 /* The registry in a sentence: "IANA's registry" or "the services file". */
 const char *sources_registry_name(const struct sources *s);

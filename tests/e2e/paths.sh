@@ -16,13 +16,13 @@ setup() {
 	local d=$1 f
 	mkdir -p "$d"
 	cp -R "$ROOT/templates" "$ROOT/content" "$d/"
-	cp "$REG" "$d/"
+	cp -p "$REG" "$d/"
 	sed -i 's|^\[site\]$|[site]\napi = true|; s|^base_url =.*|base_url = https://ports.example.org/|' \
 		"$d/content/site.conf"
 	printf '\n[sources]\n' >>"$d/content/site.conf"
 	for f in nmap:/usr/share/nmap/nmap-services wireshark:/usr/share/wireshark/services system:/etc/services; do
 		[ -f "${f#*:}" ] || continue
-		cp "${f#*:}" "$d/content/${f%%:*}-list"
+		cp -p "${f#*:}" "$d/content/${f%%:*}-list"
 		echo "${f%%:*} = ${f%%:*}-list" >>"$d/content/site.conf"
 	done
 }

@@ -44,6 +44,20 @@ svc_named() {
 }
 check "services: a site built from a services file never calls it IANA's registry" svc_named
 
+# A services file carries no dates: pages date it by its mtime (UTC), and a
+# new mtime alone re-renders them.
+cp "$T/services" "$T/dated"
+dated() {
+	touch -d "$1 12:00:00 UTC" "$T/dated" &&
+		"$PP" -q -t "$ROOT/templates" -c "$ROOT/content" -r "$T/dated" \
+		--range 75-85 -o "$T/dsite" 2>/dev/null &&
+		grep -qF "(<code>dated</code>, file date $1)" "$T/dsite/port/80.html" &&
+		grep -qF "(dated, $1)</span>" "$T/dsite/port/80.html" &&
+		! grep -qF "$2" "$T/dsite/port/80.html"
+}
+check "services: dated by its mtime, 'file date' in the footer" dated 2020-02-03 2021-05-06
+check "services: a new mtime alone re-renders the pages with the new date" dated 2021-05-06 2020-02-03
+
 every_row_shown() {
 	python3 - "$CSV" "$S2" <<'PY'
 import csv, html, re, sys
