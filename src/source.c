@@ -24,9 +24,9 @@ same_file(const struct stat *a, const char *path)
 }
 
 /*
- * The day a file was last modified, hashed: a services(5) file carries no
- * date, and the one its package gave it is the best there is. Hashed, so
- * that a new date re-renders the pages that show it.
+ * The day a file was last modified, UTC, into date and *hash: a services(5)
+ * file carries no date, and the one its package gave it is the best there
+ * is; hashed, as pages show it.
  */
 static void
 file_date(const struct stat *st, char date[11], uint64_t *hash)

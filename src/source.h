@@ -32,8 +32,8 @@ struct sources {
  * Finds the sources c names ([sources] in site.conf) that exist, leaving
  * out any that is the registry file itself, and hashes their names, bytes
  * and modification dates into *hash (the registry's date too: a file
- * without dates of its own is dated by it). Returns 0 (error reported) if a source site.conf
- * names explicitly is missing or unreadable.
+ * without dates of its own is dated by it). Returns 0 (error reported) if
+ * a source site.conf names explicitly is missing or unreadable.
  */
 int sources_find(struct sources *s, const struct conf *c,
     const char *registry, uint64_t *hash);
