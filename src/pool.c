@@ -68,9 +68,6 @@ pool_make(struct worker *w, size_t k, size_t i, int write)
 	    w->zip, w->s->out, rel, w->page.data ? w->page.data : "",
 	    w->page.len))
 		return 0;
-	/* A page is tens of kilobytes; a whole-registry document is not kept. */
-	if (w->page.cap > BIG_FILE)
-		buf_free(&w->page);
 	return 1;
 }
 
@@ -103,7 +100,7 @@ thread_work(void *arg)
 	struct thread *t = arg;
 	size_t k, lo, hi, i;
 
-	while (queue_take(t->q, &k, &lo, &hi))
+	while (queue_take(t->q, &k, &lo, &hi)) {
 		for (i = lo; i < hi && !site_interrupted; i++)
 			if (!pool_make(&t->w, k, i, 1)) {
 				pthread_mutex_lock(&t->q->lock);
@@ -111,6 +108,14 @@ thread_work(void *arg)
 				pthread_mutex_unlock(&t->q->lock);
 				return NULL;
 			}
+		/*
+		 * A page is tens of kilobytes; a whole-registry document is
+		 * kept for the next one of its chunk (api/ports.csv after
+		 * ports.json), not beyond it.
+		 */
+		if (t->w.page.cap > BIG_FILE)
+			buf_free(&t->w.page);
+	}
 	return NULL;
 }
 
