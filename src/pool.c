@@ -9,7 +9,7 @@
 
 #define CHUNK 64		/* files a worker takes at a time */
 #define CACHE_BYTES (8u << 20)	/* per worker, and for the one they share */
-#define BIG_FILE (1u << 20)	/* a buffer this large is freed after its file */
+#define BIG_FILE (1u << 20)	/* a buffer this large is freed after its chunk */
 
 /* The queue: every (kind, index) of the build, handed out in chunks. */
 struct queue {
