@@ -97,6 +97,30 @@ for i, r in enumerate(csv.reader(open(sys.argv[3], newline="", encoding="utf-8")
 sys.exit(bad > 0)' "$CSV" "$N" "$U"
 fi
 
+if need_csv "every 'IANA registers [protocol] N as \`name\`' in a note matches the registry"; then
+	py "every 'IANA registers [protocol] N as \`name\`' in a note matches the registry's port and protocols" '
+import csv, glob, re, sys
+reg = {}
+for r in csv.reader(open(sys.argv[1], newline="", encoding="utf-8")):
+    if len(r) < 3 or not r[0] or not re.fullmatch(r"\d+(-\d+)?", r[1]): continue
+    lo, _, hi = r[1].partition("-")
+    for p in range(int(lo), int(hi or lo) + 1):
+        reg.setdefault((r[0].lower(), p), set()).add(r[2].lower())
+pat = re.compile(r"IANA (?:registers|lists|assigns) (TCP and UDP|UDP and TCP|both TCP and UDP|TCP|UDP)?\s*(?:port\s*)?(\d{1,5})\b[^.]*? as `([^`]+)`")
+seen = bad = 0
+for f in sorted(glob.glob(sys.argv[2] + "/*.md")):
+    for m in pat.finditer(open(f, encoding="utf-8").read()):
+        seen += 1
+        proto, port, name = m.group(1), int(m.group(2)), m.group(3).lower()
+        have = reg.get((name, port))
+        want = set() if not proto else {"tcp", "udp"} if " and " in proto else {proto.lower()}
+        if have is None or not want <= have:
+            bad += 1
+            print(f.rsplit("/", 1)[1] + ": " + m.group(0)[:90] + " (registry: " + (",".join(sorted(have)) if have else "no such entry") + ")")
+print(seen, "claims checked")
+sys.exit(bad > 0 or seen < 100)' "$CSV" "$N"
+fi
+
 count=$(ls "$N" | grep -c '^[0-9]*\.md$')
 check "at least 250 curated notes ($count)" test "$count" -ge 250
 if [ -f "$NMAP" ]; then
