@@ -121,6 +121,29 @@ print(seen, "claims checked")
 sys.exit(bad > 0 or seen < 100)' "$CSV" "$N"
 fi
 
+if need_csv "every IANA name a uses.csv row quotes is registered at that row's port"; then
+	py "every IANA name a uses.csv row quotes is registered at that row's port (or the port its sentence names)" '
+import csv, re, sys
+reg = set()
+for r in csv.reader(open(sys.argv[1], newline="", encoding="utf-8")):
+    if len(r) < 3 or not r[0] or not re.fullmatch(r"\d+(-\d+)?", r[1]): continue
+    lo, _, hi = r[1].partition("-")
+    reg.update((r[0].lower(), p) for p in range(int(lo), int(hi or lo) + 1))
+seen = bad = 0
+for i, r in enumerate(csv.reader(open(sys.argv[2], newline="", encoding="utf-8")), 1):
+    if i == 1 or "IANA" not in r[4]: continue
+    lo, _, hi = r[0].partition("-")
+    for name in re.findall(r"`([^`]+)`", r[4]):
+        seen += 1
+        m = re.search("`" + re.escape(name) + r"`[^.;]*? (?:on|at) (?:TCP |UDP |SCTP |port )?(\d+)", r[4])
+        ports = [int(m.group(1))] if m else range(int(lo), int(hi or lo) + 1)
+        if not any((name.lower(), p) in reg for p in ports):
+            bad += 1
+            print(f"uses.csv:{i}: `{name}` is not registered at {r[0]}")
+print(seen, "names checked")
+sys.exit(bad > 0 or seen < 50)' "$CSV" "$U"
+fi
+
 count=$(ls "$N" | grep -c '^[0-9]*\.md$')
 check "at least 250 curated notes ($count)" test "$count" -ge 250
 if [ -f "$NMAP" ]; then
