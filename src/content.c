@@ -393,11 +393,11 @@ content_load(const char *dir)
 }
 
 int
-content_render(struct content *c)
+content_render(struct content *c, unsigned lo, unsigned hi)
 {
 	size_t port;
 
-	for (port = 0; port < sizeof(c->notes) / sizeof(c->notes[0]); port++)
+	for (port = lo; port <= hi; port++)
 		if (c->notes[port] != NULL && c->notes[port]->html == NULL &&
 		    (c->notes[port]->html = render_note(c->notes[port]->markdown))
 		    == NULL) {

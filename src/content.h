@@ -61,11 +61,12 @@ int content_parse(struct content *c);
 /* content_read, then content_parse: NULL (reported) if either fails. */
 struct content *content_load(const char *dir);
 /*
- * Renders every note's Markdown into its html, once: after the up-to-date
- * check, which needs only the notes' bytes. Returns 0 (error reported) on
- * failure.
+ * Renders the Markdown of the notes of ports lo..hi into their html, once:
+ * after the up-to-date check, which needs only the notes' bytes, and only
+ * for the ports a build writes pages for (every note is still parsed and
+ * checked). Returns 0 (error reported) on failure.
  */
-int content_render(struct content *c);
+int content_render(struct content *c, unsigned lo, unsigned hi);
 void content_free(struct content *c);
 
 #endif

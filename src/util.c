@@ -2,12 +2,14 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -105,37 +107,43 @@ util_warn(const char *file, size_t line, const char *fmt, ...)
 char *
 util_file_read(const char *path, size_t max, size_t *len)
 {
-	FILE *f;
 	struct stat st;
 	char *data = NULL;
-	size_t n = 0, cap = 0, got;
+	size_t n = 0, cap;
+	ssize_t got;
+	int fd;
 
-	if ((f = fopen(path, "rb")) == NULL) {
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
 		util_err(path, 0, "%s", strerror(errno));
 		return NULL;
 	}
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
 		util_err(path, 0, "is a directory");
 		goto out;
 	}
-	/* Read in chunks: the size from fstat may be wrong for pipes and /proc. */
+	/*
+	 * A regular file's size is room for it, its NUL and the byte that
+	 * finds its end, in one allocation; pipes and /proc report no size
+	 * that holds, so they grow by doubling.
+	 */
+	cap = S_ISREG(st.st_mode) && (size_t)st.st_size <= max ?
+	    (size_t)st.st_size + 2 : 8192;
+	data = xmalloc(cap);
 	for (;;) {
-		if (n + 4096 + 1 > cap) {
-			cap = cap ? cap * 2 : 8192;
-			data = xrealloc(data, cap);
-		}
-		got = fread(data + n, 1, cap - n - 1, f);
-		n += got;
-		if (n > max) {
-			util_err(path, 0, "file too large (limit %zu bytes)", max);
+		if (n + 2 > cap)
+			data = xrealloc(data, cap *= 2);
+		if ((got = read(fd, data + n, cap - n - 1)) < 0) {
+			if (errno == EINTR)
+				continue;
+			util_err(path, 0, "read error: %s", strerror(errno));
 			goto fail;
 		}
 		if (got == 0)
 			break;
-	}
-	if (ferror(f)) {
-		util_err(path, 0, "read error: %s", strerror(errno));
-		goto fail;
+		if ((n += (size_t)got) > max) {
+			util_err(path, 0, "file too large (limit %zu bytes)", max);
+			goto fail;
+		}
 	}
 	data[n] = '\0';
 	if (len != NULL)
@@ -145,7 +153,7 @@ fail:
 	free(data);
 	data = NULL;
 out:
-	fclose(f);
+	close(fd);
 	return data;
 }
 

@@ -71,7 +71,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_clean(n->name[i]);
 	/* The body keeps no controls or bidi overrides either. */
 	fuzz_clean(n->markdown);
-	if (!content_render(c))
+	if (!content_render(c, 22, 22))
 		abort();
 	/*
 	 * cmark's safe mode: no raw HTML and no script links survive. A
