@@ -107,7 +107,7 @@ util_warn(const char *file, size_t line, const char *fmt, ...)
 char *
 util_file_read(const char *path, size_t max, size_t *len)
 {
-	struct stat st;
+	struct stat st = { 0 };
 	char *data = NULL;
 	size_t n = 0, cap;
 	ssize_t got;
@@ -117,7 +117,9 @@ util_file_read(const char *path, size_t max, size_t *len)
 		util_err(path, 0, "%s", strerror(errno));
 		return NULL;
 	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	/* A file fstat cannot describe is read as a pipe is. */
+	(void)fstat(fd, &st);
+	if (S_ISDIR(st.st_mode)) {
 		util_err(path, 0, "is a directory");
 		goto out;
 	}
@@ -126,8 +128,13 @@ util_file_read(const char *path, size_t max, size_t *len)
 	 * finds its end, in one allocation; pipes and /proc report no size
 	 * that holds, so they grow by doubling.
 	 */
-	cap = S_ISREG(st.st_mode) && (size_t)st.st_size <= max ?
-	    (size_t)st.st_size + 2 : 8192;
+	cap = 8192;
+	if (S_ISREG(st.st_mode) && (size_t)st.st_size > max) {
+		util_err(path, 0, "file too large (limit %zu bytes)", max);
+		goto out;
+	}
+	if (S_ISREG(st.st_mode))
+		cap = (size_t)st.st_size + 2;
 	data = xmalloc(cap);
 	for (;;) {
 		if (n + 2 > cap)
