@@ -2,8 +2,9 @@
 # tests/e2e/truth.sh - the facts in content/ and templates/: format, sources, names, coverage
 # Checks content/uses.csv against docs/USES-FORMAT.md, every CVE identifier
 # and every IANA service name that a note or a known use quotes (against
-# IANA's snapshot), the notes' coverage of nmap's most open ports, and the
-# template prose that was once wrong.
+# IANA's snapshot), the names quoted from nmap's service list, the notes'
+# coverage of nmap's most open ports, and the template prose that was once
+# wrong.
 . "$(dirname "$0")/../lib.sh"
 
 U=$ROOT/content/uses.csv
@@ -157,8 +158,41 @@ if [ -f "$NMAP" ]; then
 	}
 	check "notes cover at least 190 of nmap's 200 most open TCP ports" cover tcp 200 190
 	check "notes cover at least 55 of nmap's 60 most open UDP ports" cover udp 60 55
+	# A sentence that quotes nmap's list names what the list has at that
+	# port (a port the sentence gives, or the note's own). Sentences that
+	# mention IANA are the IANA checks' business; a backticked word the list
+	# does not know at all (a script, a command) is not a name.
+	py "every name a note quotes from nmap's service list is in the list at that port" '
+import glob, os, re, sys
+svc = {}
+for line in open(sys.argv[2], encoding="utf-8", errors="replace"):
+    f = line.split()
+    if line.startswith("#") or len(f) < 2 or "/" not in f[1]: continue
+    port, proto = f[1].split("/", 1)
+    svc.setdefault(f[0], set()).add((int(port), proto))
+cites = re.compile(r"nmap.s (service list|services file|list)|nmap-services", re.I)
+seen = bad = 0
+for path in sorted(glob.glob(sys.argv[1] + "/*.md")):
+    own = int(os.path.basename(path)[:-3])
+    body = open(path, encoding="utf-8").read().split("## Sources")[0]
+    for sent in re.split(r"(?<=[.;:])\s+|\n\n", body):
+        if not cites.search(sent) or "IANA" in sent: continue
+        ports = [int(x) for x in re.findall(r"\b\d{1,5}\b", sent) if int(x) < 65536] + [own]
+        for q in re.finditer(r"`([A-Za-z0-9_.+:-]+)`", sent):
+            name = q.group(1)
+            if name not in svc: continue
+            # The protocol named nearest before the name is the one it is quoted for.
+            said = re.findall(r"\b(TCP|UDP)\b", sent[:q.start()])
+            protos = [said[-1].lower()] if said else ["tcp", "udp", "sctp"]
+            seen += 1
+            if not any((p, pr) in svc[name] for p in ports for pr in protos):
+                bad += 1
+                print(f"{os.path.basename(path)}: `{name}` is not at {ports[0]}/{protos[0]} in nmap-services")
+print(seen, "names checked")
+sys.exit(bad > 0)' "$N" "$NMAP"
 else
 	skip "notes' coverage of nmap's most open ports ($NMAP is absent: apt-get install nmap-common)"
+	skip "names quoted from nmap's service list ($NMAP is absent: apt-get install nmap-common)"
 fi
 
 check "135: msrpc-enum is offered (with 445, below)" grep -q 'msrpc-enum' "$N/135.md"
