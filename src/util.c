@@ -128,13 +128,9 @@ util_file_read(const char *path, size_t max, size_t *len)
 	 * finds its end, in one allocation; pipes and /proc report no size
 	 * that holds, so they grow by doubling.
 	 */
-	cap = 8192;
-	if (S_ISREG(st.st_mode) && (size_t)st.st_size > max) {
-		util_err(path, 0, "file too large (limit %zu bytes)", max);
-		goto out;
-	}
-	if (S_ISREG(st.st_mode))
-		cap = (size_t)st.st_size + 2;
+	if (S_ISREG(st.st_mode) && (size_t)st.st_size > max)
+		goto too_large;
+	cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 2 : 8192;
 	data = xmalloc(cap);
 	for (;;) {
 		if (n + 2 > cap)
@@ -147,15 +143,15 @@ util_file_read(const char *path, size_t max, size_t *len)
 		}
 		if (got == 0)
 			break;
-		if ((n += (size_t)got) > max) {
-			util_err(path, 0, "file too large (limit %zu bytes)", max);
-			goto fail;
-		}
+		if ((n += (size_t)got) > max)
+			goto too_large;
 	}
 	data[n] = '\0';
 	if (len != NULL)
 		*len = n;
 	goto out;
+too_large:
+	util_err(path, 0, "file too large (limit %zu bytes)", max);
 fail:
 	free(data);
 	data = NULL;
