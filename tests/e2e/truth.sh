@@ -211,6 +211,15 @@ for f in sorted(glob.glob(sys.argv[1] + "/*.md")) + sorted(glob.glob(sys.argv[2]
         if m and not re.search(r"(^|,)(445|139)(,|$)", m.group(1)):
             bad += 1; print(f"{f}:{i}: {line.strip()}")
 sys.exit(bad > 0)' "$N" "$ROOT/templates"
+py "every findstr in a note matches its port exactly (/c:\":N \"): a bare :7 also matches :70 and :7680" '
+import glob, re, sys
+bad = 0
+for f in sorted(glob.glob(sys.argv[1] + "/*.md")):
+    for i, line in enumerate(open(f, encoding="utf-8"), 1):
+        for m in re.finditer(r"findstr(.{0,20})", line):
+            if not re.match(r" /c:\":[0-9]+ \"", m.group(1)):
+                bad += 1; print(f"{f}:{i}: findstr{m.group(1)}")
+sys.exit(bad > 0)' "$N"
 check "162: IANA's name is snmptrap, never snmp-trap" bash -c "! grep -q 'snmp-trap' '$N/162.md'"
 
 S=$ROOT/templates
