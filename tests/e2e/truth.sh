@@ -75,6 +75,18 @@ for f in glob.glob(sys.argv[1] + "/*.md") + [sys.argv[2]]:
         if not re.fullmatch(r"CVE-(199\d|20[0-2]\d)-\d{4,7}", m.group(0)):
             bad += 1; print(f, m.group(0))
 sys.exit(bad > 0)' "$N" "$U"
+py "every CVE a note names has its cve.org record under Sources, and every record listed there is named in the note" '
+import glob, re, sys
+bad = 0
+for f in sorted(glob.glob(sys.argv[1] + "/*.md")):
+    body, _, sources = open(f, encoding="utf-8").read().partition("\n## Sources")
+    named = set(re.findall(r"CVE-\d{4}-\d+", body))
+    listed = set(re.findall(r"cve\.org/CVERecord\?id=(CVE-\d{4}-\d+)", sources))
+    for c in sorted(named - listed):
+        bad += 1; print(f"{f}: {c} is named but its record is not a source")
+    for c in sorted(listed - named):
+        bad += 1; print(f"{f}: {c} is a source but the note never names it")
+sys.exit(bad > 0)' "$N"
 
 if need_csv "every IANA service name quoted in a note or uses.csv is in IANA's registry"; then
 	py "every IANA service name quoted in a note or uses.csv is in IANA's registry" '
