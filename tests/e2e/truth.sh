@@ -223,15 +223,15 @@ for f in sorted(glob.glob(sys.argv[1] + "/*.md")) + sorted(glob.glob(sys.argv[2]
         if m and not re.search(r"(^|,)(445|139)(,|$)", m.group(1)):
             bad += 1; print(f"{f}:{i}: {line.strip()}")
 sys.exit(bad > 0)' "$N" "$ROOT/templates"
-py "every findstr in a note matches its port exactly (/c:\":N \"): a bare :7 also matches :70 and :7680" '
+py "every findstr command in a note or template matches its port exactly (/c:\":N \"): a bare :7 also matches :70 and :7680" '
 import glob, re, sys
 bad = 0
-for f in sorted(glob.glob(sys.argv[1] + "/*.md")):
+for f in sorted(glob.glob(sys.argv[1] + "/*.md")) + sorted(glob.glob(sys.argv[2] + "/**/*.md", recursive=True)):
     for i, line in enumerate(open(f, encoding="utf-8"), 1):
-        for m in re.finditer(r"findstr(.{0,20})", line):
-            if not re.match(r" /c:\":[0-9]+ \"", m.group(1)):
-                bad += 1; print(f"{f}:{i}: findstr{m.group(1)}")
-sys.exit(bad > 0)' "$N"
+        for m in re.finditer(r"findstr (.{0,20})", line):
+            if not re.match(r"/c:\":([0-9]+|\{\{PORT\}\}) \"", m.group(1)):
+                bad += 1; print(f"{f}:{i}: findstr {m.group(1)}")
+sys.exit(bad > 0)' "$N" "$ROOT/templates"
 check "162: IANA's name is snmptrap, never snmp-trap" bash -c "! grep -q 'snmp-trap' '$N/162.md'"
 
 S=$ROOT/templates
@@ -239,7 +239,7 @@ check "templates: counts of assigned ports come from the registry, not prose" \
 	bash -c "! grep -rqi 'tens of thousands' '$S' && grep -q '{{RANGE_ASSIGNED}}' '$S'/sections/20-range.*.md"
 check "templates: System Ports are assigned through IETF Review or IESG Approval" \
 	bash -c "! grep -rqi 'standards action' '$S' && grep -rq 'IETF Review or IESG Approval' '$S'"
-check "templates: findstr /c: matches the port exactly; ss keeps -l; nmap -sU with sudo" \
-	bash -c "! grep -rqE 'findstr \"' '$S' && grep -rq 'findstr /c:' '$S' && grep -rq 'ss -tulpn' '$S' && ! grep -rqE '(^|[^o] )nmap -sU' '$S'"
+check "templates: Windows commands use findstr /c:; ss keeps -l; nmap -sU with sudo" \
+	bash -c "grep -rq 'findstr /c:' '$S' && grep -rq 'ss -tulpn' '$S' && ! grep -rqE '(^|[^o] )nmap -sU' '$S'"
 check "templates: the Windows firewall example allows the given addresses" \
 	bash -c "! grep -rq 'Action Block' '$S/sections/50-security.md' && grep -q 'RemoteAddress' '$S/sections/50-security.md'"
