@@ -397,14 +397,21 @@ content_render(struct content *c, unsigned lo, unsigned hi)
 {
 	size_t port;
 
-	for (port = lo; port <= hi; port++)
-		if (c->notes[port] != NULL && c->notes[port]->html == NULL &&
-		    (c->notes[port]->html = render_note(c->notes[port]->markdown))
-		    == NULL) {
+	for (port = lo; port <= hi; port++) {
+		struct content_note *n = c->notes[port];
+
+		if (n == NULL || n->html != NULL)
+			continue;
+		if ((n->html = render_note(n->markdown)) == NULL) {
 			util_err(c->dir, 0, "ports/%zu.md: cmark failed to render "
 			    "the note", port);
 			return 0;
 		}
+		/* Nothing reads a rendered note's Markdown again, and the notes'
+		 * bodies are a few MB of the build's peak memory. */
+		free(n->markdown);
+		n->markdown = NULL;
+	}
 	return 1;
 }
 

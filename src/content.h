@@ -16,7 +16,7 @@ struct content_note {
 	char	*risk;		/* "" or one of content_risks */
 	char	**name;		/* search names, nname of them */
 	size_t	 nname;
-	char	*markdown;	/* the body, controls replaced by U+FFFD */
+	char	*markdown;	/* the body, controls replaced by U+FFFD; NULL once rendered */
 	char	*html;		/* the body in cmark's safe mode, headings one level down (content_render) */
 };
 
@@ -64,7 +64,9 @@ struct content *content_load(const char *dir);
  * Renders the Markdown of the notes of ports lo..hi into their html, once:
  * after the up-to-date check, which needs only the notes' bytes, and only
  * for the ports a build writes pages for (every note is still parsed and
- * checked). Returns 0 (error reported) on failure.
+ * checked). A rendered note's markdown is freed (NULL): a --markdown build,
+ * which writes the Markdown, does not call this. Returns 0 (error reported)
+ * on failure.
  */
 int content_render(struct content *c, unsigned lo, unsigned hi);
 void content_free(struct content *c);

@@ -122,8 +122,8 @@ read_content(void *arg)
 {
 	struct beside *b = arg;
 
-	b->ok = content_parse(b->s->con) && content_render(b->s->con,
-	    b->s->o->lo, b->s->o->hi);
+	b->ok = content_parse(b->s->con) && (b->s->o->markdown ||
+	    content_render(b->s->con, b->s->o->lo, b->s->o->hi));
 	return NULL;
 }
 
