@@ -23,7 +23,7 @@ py() {
 	fi
 }
 
-py "uses.csv: header, six fields, ports, protocols, kinds, notes, https sources without tracking" '
+py "uses.csv: header, six fields, ports, protocols, kinds, plain-text notes, https sources without tracking" '
 import csv, re, sys
 rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
 bad = 0
@@ -39,6 +39,7 @@ for i, r in enumerate(rows[1:], 2):
     if not 0 < len(r[2].encode()) <= 60: say(i, "name length")
     if r[3] not in ("default", "os", "common", "malware"): say(i, "kind")
     if not (0 < len(r[4].encode()) <= 200 and r[4].endswith(".")): say(i, "note must be one sentence of at most 200 bytes")
+    if "`" in r[4]: say(i, "note holds a backtick: notes are plain text, so it would print as it is")
     if not r[5].startswith("https://") or re.search(r"[?&](utm_|fbclid|gclid|ref=|mc_[ce]id|_hsenc)", r[5]): say(i, "source " + r[5])
 sys.exit(bad > 0)' "$U"
 
@@ -96,18 +97,22 @@ bad = 0
 def sentences(text):
     text = re.sub(r"```.*?```", " ", text, flags=re.S)
     return re.split(r"(?<=[.!?])\s+|\n\s*\n|\n- ", text)
-def check(where, text):
-    global bad
+seen = 0
+def check(where, text, quote):
+    global bad, seen
     for s in sentences(text):
         if "IANA" not in s: continue
-        for q in re.findall(r"`([^`]+)`", s):
+        for q in re.findall(quote + "([^" + quote + "]+)" + quote, s):
+            seen += 1
             if q.lower() not in names:
-                bad += 1; print(f"{where}: `{q}` is not a service name in the registry")
+                bad += 1; print(f"{where}: {quote}{q}{quote} is not a service name in the registry")
+# Notes are Markdown and quote a name as code; uses.csv notes are plain text.
 for f in sorted(glob.glob(sys.argv[2] + "/*.md")):
-    check(f.rsplit("/", 1)[1], open(f, encoding="utf-8").read())
+    check(f.rsplit("/", 1)[1], open(f, encoding="utf-8").read(), "`")
 for i, r in enumerate(csv.reader(open(sys.argv[3], newline="", encoding="utf-8")), 1):
-    if i > 1: check(f"uses.csv:{i}", r[4])
-sys.exit(bad > 0)' "$CSV" "$N" "$U"
+    if i > 1: check(f"uses.csv:{i}", r[4], "\"")
+print(seen, "names checked")
+sys.exit(bad > 0 or seen < 100)' "$CSV" "$N" "$U"
 fi
 
 # Python the IANA checks share: the snapshot as (name, port) -> protocols,
@@ -151,13 +156,13 @@ seen = bad = 0
 for i, r in enumerate(csv.reader(open(sys.argv[2], newline="", encoding="utf-8")), 1):
     if i == 1 or "IANA" not in r[4]: continue
     lo, _, hi = r[0].partition("-")
-    for name in re.findall(r"`([^`]+)`", r[4]):
+    for name in re.findall(r"\"([^\"]+)\"", r[4]):
         seen += 1
-        m = re.search("`" + re.escape(name) + r"`[^.;]*? (?:on|at) (?:TCP |UDP |SCTP |port )?(\d+)", r[4])
+        m = re.search("\"" + re.escape(name) + r"\"[^.;]*? (?:on|at) (?:TCP |UDP |SCTP |port )?(\d+)", r[4])
         ports = [int(m.group(1))] if m else range(int(lo), int(hi or lo) + 1)
         if not any((name.lower(), p) in reg for p in ports):
             bad += 1
-            print(f"uses.csv:{i}: `{name}` is not registered at {r[0]}")
+            print(f"uses.csv:{i}: \"{name}\" is not registered at {r[0]}")
 print(seen, "names checked")
 sys.exit(bad > 0 or seen < 50)' "$CSV" "$U"
 fi
