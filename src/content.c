@@ -84,7 +84,6 @@ note_free(struct content_note *n)
 	free(n->risk);
 	words_free(n->name, n->nname);
 	free(n->markdown);
-	free(n->html);
 	free(n);
 }
 
@@ -218,13 +217,10 @@ note_port(const char *name)
 	return p <= (long)PORT_MAX ? p : -1;
 }
 
-/*
- * Renders a note in cmark's safe mode, one heading level down: the note
- * sits under its own heading on the page. Caller frees; NULL on failure.
- */
-static char *
-render_note(const char *md)
+char *
+content_note_html(const struct content_note *n)
 {
+	const char *md = n->markdown;
 	cmark_node *doc, *node;
 	cmark_event_type ev;
 	cmark_iter *it;
@@ -245,9 +241,7 @@ render_note(const char *md)
 	cmark_iter_free(it);
 	html = cmark_render_html(doc, CMARK_OPT_DEFAULT);
 	cmark_node_free(doc);
-	/* cmark's buffer grows by half again, and a note's HTML stays for
-	 * the whole build; cmark's default allocator is libc's. */
-	return html != NULL ? xrealloc(html, strlen(html) + 1) : NULL;
+	return html;
 }
 
 /*
@@ -270,8 +264,8 @@ note_parse(const struct content_text *t)
 	/*
 	 * The body keeps no controls or bidirectional overrides. The cleaned
 	 * copy is sized for the worst case, three bytes a byte, and every
-	 * note is held until it is rendered: cut to its length, a thousand
-	 * notes cost 8 MB less of the build's peak memory.
+	 * note's body is held for the whole build: cut to its length, a
+	 * thousand notes cost 8 MB less of the build's peak memory.
 	 */
 	md = util_utf8_clean(t->text + body, t->len - body, NULL);
 	note->markdown = xrealloc(md, strlen(md) + 1);
@@ -401,28 +395,6 @@ content_load(const char *dir)
 	return c;
 }
 
-int
-content_render(struct content *c, unsigned lo, unsigned hi)
-{
-	size_t port;
-
-	for (port = lo; port <= hi; port++) {
-		struct content_note *n = c->notes[port];
-
-		if (n == NULL || n->html != NULL)
-			continue;
-		if ((n->html = render_note(n->markdown)) == NULL) {
-			util_err(c->dir, 0, "ports/%zu.md: cmark failed to render "
-			    "the note", port);
-			return 0;
-		}
-		/* Nothing reads a rendered note's Markdown again, and the notes'
-		 * bodies are a few MB of the build's peak memory. */
-		free(n->markdown);
-		n->markdown = NULL;
-	}
-	return 1;
-}
 
 void
 content_free(struct content *c)

@@ -16,8 +16,7 @@ struct content_note {
 	char	*risk;		/* "" or one of content_risks */
 	char	**name;		/* search names, nname of them */
 	size_t	 nname;
-	char	*markdown;	/* the body, controls replaced by U+FFFD; NULL once rendered */
-	char	*html;		/* the body in cmark's safe mode, headings one level down (content_render) */
+	char	*markdown;	/* the body, controls replaced by U+FFFD */
 };
 
 /* A note's file as content_read read it, until content_parse parses it. */
@@ -61,14 +60,14 @@ int content_parse(struct content *c);
 /* content_read, then content_parse: NULL (reported) if either fails. */
 struct content *content_load(const char *dir);
 /*
- * Renders the Markdown of the notes of ports lo..hi into their html, once:
- * after the up-to-date check, which needs only the notes' bytes, and only
- * for the ports a build writes pages for (every note is still parsed and
- * checked). A rendered note's markdown is freed (NULL): a --markdown build,
- * which writes the Markdown, does not call this. Returns 0 (error reported)
- * on failure.
+ * Renders a note's Markdown in cmark's safe mode, headings one level down:
+ * the note sits under its own heading on its page. Called by the worker
+ * that writes the note's page, so that the notes are rendered on every
+ * thread, and only for the pages a build writes, and no note's HTML is
+ * kept after its page. Returns NULL on failure (cmark out of memory);
+ * the caller frees the result.
  */
-int content_render(struct content *c, unsigned lo, unsigned hi);
+char *content_note_html(const struct content_note *n);
 void content_free(struct content *c);
 
 #endif

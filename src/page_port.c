@@ -1,6 +1,7 @@
 /* page_port.c - port/N.html: one page per port, its sections in its layout */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "facts.h"
@@ -337,6 +338,11 @@ port_markdown(struct worker *w, unsigned port)
 	return 1;
 }
 
+/*
+ * The page of one port. Its note, if it has one, is rendered here, on the
+ * worker's thread, and dropped once the page is made: the notes cost each
+ * build's workers their share of cmark's time and no memory beyond a page.
+ */
 static int
 port_make(struct worker *w, size_t i)
 {
@@ -344,6 +350,8 @@ port_make(struct worker *w, size_t i)
 	unsigned port = (unsigned)(s->o->lo + i);
 	const struct content_note *note = s->model->port[port].note;
 	size_t k, n = tmpl_set_nsections(s->ts);
+	char *html = NULL;
+	int ok = 0;
 
 	port_values(w, port);
 	if (s->o->markdown)
@@ -355,14 +363,22 @@ port_make(struct worker *w, size_t i)
 		buf_puts(&w->body, "\">\n");
 		if (!render_page(s->ts, port_section(s, port, k), w->d, w->cache,
 		    &w->body))
-			return 0;
+			goto out;
 		buf_puts(&w->body, "</section>\n");
 	}
 	dict_set_raw(w->d, DICT_ROOT, N_BODY, w->body.data, w->body.len);
-	if (note != NULL)
-		dict_set_raw(w->d, DICT_ROOT, N_NOTE, note->html,
-		    strlen(note->html));
-	return page_render(w);
+	if (note != NULL) {
+		if ((html = content_note_html(note)) == NULL) {
+			util_err(s->con->dir, 0, "ports/%u.md: cmark failed to "
+			    "render the note", port);
+			goto out;
+		}
+		dict_set_raw(w->d, DICT_ROOT, N_NOTE, html, strlen(html));
+	}
+	ok = page_render(w);
+out:
+	free(html);
+	return ok;
 }
 
 const struct page_kind page_port = {

@@ -116,14 +116,13 @@ struct beside {
 	int		 ok;
 };
 
-/* The notes and uses.csv, parsed, and the notes' HTML. */
+/* The notes and uses.csv, parsed and checked. */
 static void *
 read_content(void *arg)
 {
 	struct beside *b = arg;
 
-	b->ok = content_parse(b->s->con) && (b->s->o->markdown ||
-	    content_render(b->s->con, b->s->o->lo, b->s->o->hi));
+	b->ok = content_parse(b->s->con);
 	return NULL;
 }
 
@@ -138,7 +137,7 @@ read_lists(void *arg)
 }
 
 /*
- * The notes' HTML, the registry, the other lists and the per-port model:
+ * The notes, the registry, the other lists and the per-port model:
  * after the up-to-date check, which needs only hashes. The three are read
  * at once, each on its thread: this part of a build runs before there are
  * pages to share out.
