@@ -395,7 +395,6 @@ content_load(const char *dir)
 	return c;
 }
 
-
 void
 content_free(struct content *c)
 {
