@@ -8,7 +8,7 @@
 #include "conf.h"
 #include "uses.h"
 
-/* content/ports/N.md, read, checked and rendered once per build. */
+/* content/ports/N.md, read and checked once per build, rendered with its page. */
 struct content_note {
 	char	*title;		/* "" if none */
 	char	**tag;		/* from content_tags, ntag of them */

@@ -57,7 +57,9 @@ size_t util_utoa(unsigned long v, char *s);
  * Copies n bytes of s to a new NUL-terminated string in which invalid
  * UTF-8, NUL and C0 controls other than tab and newline, and the Unicode
  * bidirectional override and isolate controls are each replaced by U+FFFD.
- * *bad (may be NULL) receives the count of replacements. Caller frees.
+ * *bad (may be NULL) receives the count of replacements. Caller frees;
+ * the allocation is sized for the worst case, 3n + 1 bytes, so a caller
+ * that keeps the string long may cut it to its length.
  */
 char *util_utf8_clean(const char *s, size_t n, size_t *bad);
 
