@@ -15,21 +15,38 @@ check "every port the issue lists has a note${missing:+ (missing:$missing)}" tes
 
 # Tags and risk levels from the documented set; the four keys and five sections.
 allowed=$(awk '/^  web, mail/,/backup$/' "$ROOT/docs/NOTES-FORMAT.md" | tr -d ' \n' | tr ',' ' ')
+# One pass over every note: a process per check per note made this the
+# suite's slowest part as the notes grew.
 format_ok() {
-	local f bad=0 t
-	for f in "$N"/*.md; do
-		head -1 "$f" | grep -qx -- '---' || { echo "  $f: no front matter"; bad=1; continue; }
-		for k in title tags risk names; do
-			grep -q "^$k: ." "$f" || { echo "  $f: no $k"; bad=1; }
-		done
-		grep -qE '^risk: (low|medium|high|critical)$' "$f" || { echo "  $f: bad risk"; bad=1; }
-		for t in $(sed -n 's/^tags: //p' "$f" | tr ',' ' '); do
-			grep -qw -- "$t" <<<"$allowed" || { echo "  $f: tag $t not in the documented set"; bad=1; }
-		done
-		[ "$(grep -c '^## ' "$f")" -ge 5 ] || { echo "  $f: fewer than five sections"; bad=1; }
-		grep -q '^# ' "$f" && { echo "  $f: level-1 heading"; bad=1; }
-	done
-	return $bad
+	python3 - "$N" "$allowed" <<'PY'
+import glob, re, sys
+allowed = set(sys.argv[2].split())
+bad = 0
+for f in sorted(glob.glob(sys.argv[1] + "/*.md")):
+    lines = open(f, encoding="utf-8").read().split("\n")
+    def say(what):
+        global bad
+        print(f"  {f}: {what}")
+        bad = 1
+    if lines[0] != "---":
+        say("no front matter")
+        continue
+    for k in ("title", "tags", "risk", "names"):
+        if not any(re.match(k + ": .", l) for l in lines):
+            say(f"no {k}")
+    if not any(re.fullmatch(r"risk: (low|medium|high|critical)", l) for l in lines):
+        say("bad risk")
+    for l in lines:
+        if l.startswith("tags: "):
+            for tag in l[6:].replace(",", " ").split():
+                if tag not in allowed:
+                    say(f"tag {tag} not in the documented set")
+    if sum(l.startswith("## ") for l in lines) < 5:
+        say("fewer than five sections")
+    if any(l.startswith("# ") for l in lines):
+        say("level-1 heading")
+sys.exit(bad)
+PY
 }
 check "front matter, tags, risk levels and sections follow docs/NOTES-FORMAT.md" format_ok
 links_ok() {
@@ -49,12 +66,13 @@ check "every external link is https and carries no tracking parameters" links_ok
 S=$(shared_site)
 check "the site builds with every note" test -n "$S"
 shown() {
-	local f p bad=0
+	local f p pages=() missing
 	for f in "$N"/*.md; do
-		p=$(basename "$f" .md)
-		grep -q '<section class="note"' "$S/port/$p.html" || { echo "  port $p: note missing"; bad=1; }
+		p=${f##*/}
+		pages+=("$S/port/${p%.md}.html")
 	done
-	return $bad
+	missing=$(grep -L '<section class="note"' "${pages[@]}" 2>&1) || true
+	[ -z "$missing" ] || { printf '  note missing from %s\n' "$missing"; return 1; }
 }
 check "every note's port page shows it" shown
 check "notes render above the generic sections" \
