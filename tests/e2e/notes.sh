@@ -22,29 +22,29 @@ format_ok() {
 import glob, re, sys
 allowed = set(sys.argv[2].split())
 bad = 0
+def say(f, what):
+    global bad
+    print(f"  {f}: {what}")
+    bad = 1
 for f in sorted(glob.glob(sys.argv[1] + "/*.md")):
     lines = open(f, encoding="utf-8").read().split("\n")
-    def say(what):
-        global bad
-        print(f"  {f}: {what}")
-        bad = 1
     if lines[0] != "---":
-        say("no front matter")
+        say(f, "no front matter")
         continue
     for k in ("title", "tags", "risk", "names"):
         if not any(re.match(k + ": .", l) for l in lines):
-            say(f"no {k}")
+            say(f, f"no {k}")
     if not any(re.fullmatch(r"risk: (low|medium|high|critical)", l) for l in lines):
-        say("bad risk")
+        say(f, "bad risk")
     for l in lines:
         if l.startswith("tags: "):
             for tag in l[6:].replace(",", " ").split():
                 if tag not in allowed:
-                    say(f"tag {tag} not in the documented set")
+                    say(f, f"tag {tag} not in the documented set")
     if sum(l.startswith("## ") for l in lines) < 5:
-        say("fewer than five sections")
+        say(f, "fewer than five sections")
     if any(l.startswith("# ") for l in lines):
-        say("level-1 heading")
+        say(f, "level-1 heading")
 sys.exit(bad)
 PY
 }
