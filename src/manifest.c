@@ -94,6 +94,43 @@ manifest_hash(const void *data, size_t n)
 	return XXH3_64bits(data, n);
 }
 
+struct manifest_hasher {
+	XXH3_state_t	*st;
+};
+
+struct manifest_hasher *
+manifest_hasher_new(void)
+{
+	struct manifest_hasher *h = xmalloc(sizeof(*h));
+
+	/* The state is aligned for SIMD loads: xxHash allocates it. */
+	if ((h->st = XXH3_createState()) == NULL)
+		util_oom();
+	XXH3_64bits_reset(h->st);
+	return h;
+}
+
+void
+manifest_hasher_add(struct manifest_hasher *h, const void *data, size_t n)
+{
+	XXH3_64bits_update(h->st, data, n);
+}
+
+uint64_t
+manifest_hasher_value(const struct manifest_hasher *h)
+{
+	return XXH3_64bits_digest(h->st);
+}
+
+void
+manifest_hasher_free(struct manifest_hasher *h)
+{
+	if (h == NULL)
+		return;
+	XXH3_freeState(h->st);
+	free(h);
+}
+
 struct manifest_entry *
 manifest_find(struct manifest *m, const char *path, uint64_t key)
 {

@@ -66,6 +66,18 @@ uint64_t manifest_key(const char *path);
 /* The hash a manifest line holds for a file's n bytes of data. */
 uint64_t manifest_hash(const void *data, size_t n);
 
+/*
+ * The same hash, made piece by piece: manifest_hasher_value gives what
+ * manifest_hash gives for the pieces added so far, joined. _new exits on
+ * out of memory, like xmalloc; free with manifest_hasher_free (NULL is
+ * fine).
+ */
+struct manifest_hasher *manifest_hasher_new(void);
+void manifest_hasher_add(struct manifest_hasher *h, const void *data,
+    size_t n);
+uint64_t manifest_hasher_value(const struct manifest_hasher *h);
+void manifest_hasher_free(struct manifest_hasher *h);
+
 /* The entry of path (key: its manifest_key), or the empty slot where it would go. */
 struct manifest_entry *manifest_find(struct manifest *m, const char *path,
     uint64_t key);

@@ -280,45 +280,36 @@ out_mkdir(struct out *o, const char *rel)
 	return 0;
 }
 
+/*
+ * 1 if file rel holds exactly the n bytes of data or, when data is NULL,
+ * the first n bytes of the file open at fd.
+ */
 static int
-same_bytes(int dirfd, const char *rel, const char *data, size_t n)
+same_bytes(int dirfd, const char *rel, const char *data, int fd, size_t n)
 {
-	char chunk[65536];
+	char chunk[65536], other[65536];
 	size_t off = 0;
 	ssize_t got;
-	int fd, same = 1;
+	int rfd, same = 1;
 
-	if ((fd = openat(dirfd, rel, O_RDONLY)) < 0)
+	if ((rfd = openat(dirfd, rel, O_RDONLY)) < 0)
 		return 0;
 	while (same && off < n) {
-		got = read(fd, chunk, n - off < sizeof(chunk) ? n - off :
+		got = read(rfd, chunk, n - off < sizeof(chunk) ? n - off :
 		    sizeof(chunk));
-		if (got <= 0 || memcmp(chunk, data + off, (size_t)got) != 0)
+		if (got <= 0)
 			same = 0;
+		else if (data != NULL)
+			same = memcmp(chunk, data + off, (size_t)got) == 0;
 		else
-			off += (size_t)got;
+			same = pread(fd, other, (size_t)got, (off_t)off) == got &&
+			    memcmp(chunk, other, (size_t)got) == 0;
+		off += got > 0 ? (size_t)got : 0;
 	}
-	if (same && read(fd, chunk, 1) != 0)
+	if (same && read(rfd, chunk, 1) != 0)
 		same = 0;
-	close(fd);
+	close(rfd);
 	return same;
-}
-
-static int
-write_all(int fd, const char *data, size_t n)
-{
-	ssize_t w;
-
-	while (n > 0) {
-		if ((w = write(fd, data, n)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return 0;
-		}
-		data += w;
-		n -= (size_t)w;
-	}
-	return 1;
 }
 
 /* Creates path (relative to o) holding data; reports failures as rel's. */
@@ -332,7 +323,7 @@ write_new(struct out *o, const char *path, const char *rel, const char *data,
 		report_once(o, rel, strerror(errno));
 		return 0;
 	}
-	if (!write_all(fd, data, n)) {
+	if (!util_fd_write(fd, data, n)) {
 		err = errno;
 		close(fd);
 		report_once(o, rel, strerror(err));
@@ -345,6 +336,47 @@ write_new(struct out *o, const char *path, const char *rel, const char *data,
 	return 1;
 }
 
+/* Names a temporary file beside rel in tmp: the sweep removes it if the build is killed. */
+static void
+tmp_name(struct out *o, const char *rel, char *tmp, size_t size)
+{
+	const char *slash = strrchr(rel, '/');
+	int dlen = slash ? (int)(slash - rel + 1) : 0;
+	unsigned long seq;
+
+	pthread_mutex_lock(&o->lock);
+	seq = o->tmpseq++;
+	pthread_mutex_unlock(&o->lock);
+	snprintf(tmp, size, "%.*s" TMP_PREFIX "%ld-%lu", dlen, rel,
+	    (long)getpid(), seq);
+}
+
+/*
+ * Puts the temporary file tmp in rel's place (exists: rel is there now),
+ * or removes it and reports why not. Returns 0 on failure, else 1.
+ */
+static int
+publish(struct out *o, const char *tmp, const char *rel, int exists)
+{
+	int err;
+
+	/*
+	 * Swapping names and then removing the old file is as atomic as a
+	 * rename over it, and spares ext4 the flush it does for such renames.
+	 */
+	if (exists && renameat2(o->dirfd, tmp, o->dirfd, rel,
+	    RENAME_EXCHANGE) == 0) {
+		unlinkat(o->dirfd, tmp, 0);
+		return 1;
+	}
+	if (renameat(o->dirfd, tmp, o->dirfd, rel) == 0)
+		return 1;
+	err = errno;
+	unlinkat(o->dirfd, tmp, 0);
+	report_once(o, rel, strerror(err));
+	return 0;
+}
+
 /* Publishes data as rel (exists: whether rel is there now) without ever showing a partial file. */
 static int
 replace(struct out *o, const char *rel, const char *data, size_t n,
@@ -353,7 +385,6 @@ replace(struct out *o, const char *rel, const char *data, size_t n,
 	char tmp[4200], parent[4096], procpath[64];
 	const char *slash = strrchr(rel, '/');
 	size_t dlen = slash ? (size_t)(slash - rel + 1) : 0;
-	unsigned long seq;
 	int fd, err;
 
 	if (dlen >= sizeof(parent) || strlen(rel) >= sizeof(parent)) {
@@ -368,7 +399,7 @@ replace(struct out *o, const char *rel, const char *data, size_t n,
 	 */
 	if (!exists && (fd = openat(o->dirfd, parent, O_TMPFILE | O_WRONLY,
 	    0666)) >= 0) {
-		if (!write_all(fd, data, n)) {
+		if (!util_fd_write(fd, data, n)) {
 			err = errno;
 			close(fd);
 			report_once(o, rel, strerror(err));
@@ -389,33 +420,12 @@ replace(struct out *o, const char *rel, const char *data, size_t n,
 			return 0;
 		}
 	}
-	pthread_mutex_lock(&o->lock);
-	seq = o->tmpseq++;
-	pthread_mutex_unlock(&o->lock);
-	snprintf(tmp, sizeof(tmp), "%.*s" TMP_PREFIX "%ld-%lu", (int)dlen, rel,
-	    (long)getpid(), seq);
+	tmp_name(o, rel, tmp, sizeof(tmp));
 	if (!write_new(o, tmp, rel, data, n)) {
 		unlinkat(o->dirfd, tmp, 0);
 		return 0;
 	}
-	/*
-	 * Swapping names and then removing the old file is as atomic as a
-	 * rename over it, and spares ext4 the flush it does for such renames.
-	 */
-	if (exists && renameat2(o->dirfd, tmp, o->dirfd, rel,
-	    RENAME_EXCHANGE) == 0) {
-		unlinkat(o->dirfd, tmp, 0);
-		return 1;
-	}
-	if (renameat(o->dirfd, tmp, o->dirfd, rel) != 0) {
-		err = errno;
-		goto fail;
-	}
-	return 1;
-fail:
-	unlinkat(o->dirfd, tmp, 0);
-	report_once(o, rel, strerror(err));
-	return 0;
+	return publish(o, tmp, rel, exists);
 }
 
 /* Removes the stamp once, before the first change to the tree. */
@@ -437,22 +447,31 @@ unstamp(struct out *o)
 	return rc;
 }
 
-/* Writes a file in a staging directory: nobody sees it until out_close. */
+/* The name rel is written under in staging directory i: 0 (reported) if too long. */
 static int
-stage_write(struct out *o, int i, const char *rel, const char *data,
-    size_t n)
+stage_path(struct out *o, int i, const char *rel, char *path, size_t size)
 {
 	const char *rest = rel + strlen(o->fresh[i]);
 	size_t a = strlen(o->stage[i]), b = strlen(rest);
-	char path[4200];
 
-	if (a + b >= sizeof(path)) {
+	if (a + b >= size) {
 		report_once(o, rel, "path too long");
 		return 0;
 	}
 	memcpy(path, o->stage[i], a);
 	memcpy(path + a, rest, b + 1);
-	return write_new(o, path, rel, data, n);
+	return 1;
+}
+
+/* Writes a file in a staging directory: nobody sees it until out_close. */
+static int
+stage_write(struct out *o, int i, const char *rel, const char *data,
+    size_t n)
+{
+	char path[4200];
+
+	return stage_path(o, i, rel, path, sizeof(path)) &&
+	    write_new(o, path, rel, data, n);
 }
 
 /* Lists rel (key: its manifest_key) as written (or confirmed) by this build. */
@@ -474,13 +493,42 @@ record(struct out *o, const char *rel, uint64_t key, uint64_t h, size_t n,
 	pthread_mutex_unlock(&o->lock);
 }
 
+/*
+ * Whether rel (key: its manifest_key) already holds the n bytes hashed h:
+ * the manifest and a stat
+ * say so, or its bytes equal data (or, when data is NULL, those of the
+ * file open at fd). *exists says whether rel is there. Returns -1
+ * (reported) if a directory is in the way.
+ */
+static int
+holds(struct out *o, const char *rel, uint64_t key, uint64_t h, size_t n,
+    const char *data, int fd, int *exists)
+{
+	struct manifest_entry *e;
+	struct stat st;
+	int known;
+
+	pthread_mutex_lock(&o->lock);
+	e = manifest_find(&o->m, rel, key);
+	known = e->path != NULL && e->hash == h && e->size == n;
+	pthread_mutex_unlock(&o->lock);
+	*exists = fstatat(o->dirfd, rel, &st, AT_SYMLINK_NOFOLLOW) == 0;
+	/* A link is replaced, never written through; a directory is refused. */
+	if (*exists && S_ISDIR(st.st_mode)) {
+		report_once(o, rel, "a directory is in the way");
+		return -1;
+	}
+	if (known && *exists && uptodate_stat(&st, n, o->built))
+		return 1;
+	return *exists && S_ISREG(st.st_mode) && (size_t)st.st_size == n &&
+	    same_bytes(o->dirfd, rel, data, fd, n);
+}
+
 int
 out_write(struct out *o, const char *rel, const char *data, size_t n)
 {
 	uint64_t h = manifest_hash(data, n), key = manifest_key(rel);
-	struct manifest_entry *e;
-	struct stat st;
-	int known, exists, unchanged, fresh = in_fresh(o, rel);
+	int exists, unchanged, fresh = in_fresh(o, rel);
 
 	if (fresh >= 0) {
 		if (!stage_write(o, fresh, rel, data, n))
@@ -488,25 +536,96 @@ out_write(struct out *o, const char *rel, const char *data, size_t n)
 		record(o, rel, key, h, n, 1);
 		return 1;
 	}
-	pthread_mutex_lock(&o->lock);
-	e = manifest_find(&o->m, rel, key);
-	known = e->path != NULL && e->hash == h && e->size == n;
-	pthread_mutex_unlock(&o->lock);
-	exists = fstatat(o->dirfd, rel, &st, AT_SYMLINK_NOFOLLOW) == 0;
-	/* A link is replaced, never written through; a directory is refused. */
-	if (exists && S_ISDIR(st.st_mode)) {
-		report_once(o, rel, "a directory is in the way");
+	if ((unchanged = holds(o, rel, key, h, n, data, -1, &exists)) < 0)
 		return 0;
-	}
-	if (known && exists && uptodate_stat(&st, n, o->built))
-		unchanged = 1;
-	else
-		unchanged = exists && S_ISREG(st.st_mode) &&
-		    (size_t)st.st_size == n && same_bytes(o->dirfd, rel, data, n);
 	if (!unchanged && (!unstamp(o) || !replace(o, rel, data, n, exists)))
 		return 0;
 	record(o, rel, key, h, n, !unchanged);
 	return 1;
+}
+
+/* A file written piece by piece: out_stream_open to out_stream_close. */
+struct out_stream {
+	struct out		*o;
+	struct manifest_hasher	*h;
+	char			*rel;
+	char			 path[4200];	/* a temporary name, or in a stage */
+	int			 fd;
+	int			 fresh;		/* in_fresh(o, rel) */
+	int			 failed;
+	size_t			 n;
+};
+
+struct out_stream *
+out_stream_open(struct out *o, const char *rel)
+{
+	struct out_stream *s = xcalloc(1, sizeof(*s));
+
+	s->o = o;
+	s->fresh = in_fresh(o, rel);
+	if (s->fresh >= 0) {
+		if (!stage_path(o, s->fresh, rel, s->path, sizeof(s->path)))
+			goto fail;
+	} else if (strlen(rel) >= 4096) {
+		report_once(o, rel, "path too long");
+		goto fail;
+	} else
+		tmp_name(o, rel, s->path, sizeof(s->path));
+	/* Read back too: a rebuild compares it with the file it would replace. */
+	if ((s->fd = openat(o->dirfd, s->path, O_RDWR | O_CREAT | O_EXCL,
+	    0666)) < 0) {
+		report_once(o, rel, strerror(errno));
+		goto fail;
+	}
+	s->rel = xstrdup(rel);
+	s->h = manifest_hasher_new();
+	return s;
+fail:
+	free(s);
+	return NULL;
+}
+
+int
+out_stream_write(struct out_stream *s, const char *data, size_t n)
+{
+	if (!s->failed && !util_fd_write(s->fd, data, n)) {
+		report_once(s->o, s->rel, strerror(errno));
+		s->failed = 1;
+	}
+	manifest_hasher_add(s->h, data, n);
+	s->n += n;
+	return !s->failed;
+}
+
+int
+out_stream_close(struct out_stream *s, int ok)
+{
+	uint64_t h = 0, key = 0;
+	int rc, exists = 0, unchanged = 0;
+
+	if (s == NULL)
+		return 0;
+	if ((rc = ok && !s->failed)) {
+		h = manifest_hasher_value(s->h);
+		key = manifest_key(s->rel);
+		if (s->fresh < 0 && (unchanged = holds(s->o, s->rel, key, h,
+		    s->n, NULL, s->fd, &exists)) < 0)
+			rc = 0;
+	}
+	if (close(s->fd) != 0 && rc) {
+		report_once(s->o, s->rel, strerror(errno));
+		rc = 0;
+	}
+	if (rc && s->fresh < 0 && !unchanged)
+		rc = unstamp(s->o) && publish(s->o, s->path, s->rel, exists);
+	if (!rc || unchanged)
+		unlinkat(s->o->dirfd, s->path, 0);
+	if (rc)
+		record(s->o, s->rel, key, h, s->n, !unchanged);
+	manifest_hasher_free(s->h);
+	free(s->rel);
+	free(s);
+	return rc;
 }
 
 /* Writes the manifest of every entry still listed, then the stamp. */

@@ -53,6 +53,20 @@ int out_mkdir(struct out *o, const char *rel);
 int out_write(struct out *o, const char *rel, const char *data, size_t n);
 
 /*
+ * A file too large to hold in memory, written piece by piece with what
+ * out_write promises: out_stream_close publishes it whole, or leaves rel
+ * alone when its bytes are already those. out_stream_open returns NULL
+ * (reported) if the file cannot be created; out_stream_write returns 0
+ * (reported) once a write has failed. out_stream_close frees s (NULL is
+ * fine) and, unless ok, drops what was written; it returns 0 if !ok or
+ * on failure (reported), else 1. Threads may stream different files at
+ * once.
+ */
+struct out_stream *out_stream_open(struct out *o, const char *rel);
+int out_stream_write(struct out_stream *s, const char *data, size_t n);
+int out_stream_close(struct out_stream *s, int ok);
+
+/*
  * Finishes a build. With ok, removes the files the previous build wrote
  * and this one did not (unless keep_old, for partial builds), then writes
  * the manifest and the inputs stamp. Frees o (NULL is fine). Returns 0 on

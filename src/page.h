@@ -42,6 +42,8 @@ struct worker {
 	cache			*cache;		/* NULL: the straightforward path */
 	buf			 body, page, tmp, title;
 	struct precompress	*zip;		/* --precompress, else NULL */
+	const char		*rel;		/* the file pool_flush may write */
+	struct out_stream	*stream;	/* ... once it has written some */
 };
 
 /*

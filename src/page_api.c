@@ -5,6 +5,7 @@
 
 #include "jsonw.h"
 #include "page.h"
+#include "pool.h"
 #include "util.h"
 
 #ifndef VERSION
@@ -264,12 +265,15 @@ put_sources(buf *b, const struct site *s)
 }
 
 /*
- * Ports lo..hi as one document: its form and sources, the uses.csv rows
- * they refer to (all of them, or one port's), then one port a line.
+ * Ports lo..hi as one document into w->page, written out as it grows: its
+ * form and sources, the uses.csv rows they refer to (all of them, or one
+ * port's), then one port a line. Returns 0 on failure (reported).
  */
-static void
-api_document(const struct site *s, buf *b, unsigned lo, unsigned hi)
+static int
+api_document(struct worker *w, unsigned lo, unsigned hi)
 {
+	const struct site *s = w->s;
+	buf *b = &w->page;
 	const struct uses *u = s->con->uses;
 	const struct uses_row *const *at;
 	size_t i, n;
@@ -301,16 +305,18 @@ api_document(const struct site *s, buf *b, unsigned lo, unsigned hi)
 	for (p = lo; p <= hi; p++) {
 		put_port(b, s, p);
 		buf_puts(b, p == hi ? "\n" : ",\n");
+		if (!pool_flush(w))
+			return 0;
 	}
 	buf_puts(b, "]}\n");
+	return 1;
 }
 
 static int
 json_make(struct worker *w, size_t i)
 {
 	(void)i;
-	api_document(w->s, &w->page, 0, PORT_MAX);
-	return 1;
+	return api_document(w, 0, PORT_MAX);
 }
 
 /* api = true in site.conf: one file per port as well. */
@@ -330,8 +336,7 @@ port_path(const struct site *s, size_t i, char *rel, size_t n)
 static int
 port_make(struct worker *w, size_t i)
 {
-	api_document(w->s, &w->page, (unsigned)i, (unsigned)i);
-	return 1;
+	return api_document(w, (unsigned)i, (unsigned)i);
 }
 
 /*
@@ -437,8 +442,11 @@ csv_make(struct worker *w, size_t i)
 	(void)i;
 	buf_reset(&w->page);
 	buf_puts(&w->page, CSV_HEADER);
-	for (p = 0; p < PORT_COUNT; p++)
+	for (p = 0; p < PORT_COUNT; p++) {
 		csv_port(w->s, &w->page, &w->tmp, p);
+		if (!pool_flush(w))
+			return 0;
+	}
 	return 1;
 }
 

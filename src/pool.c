@@ -50,25 +50,52 @@ pool_worker_free(struct worker *w)
 }
 
 int
+pool_flush(struct worker *w)
+{
+	if (w->rel == NULL || w->page.len < POOL_FLUSH_AT)
+		return 1;
+	if (w->stream == NULL &&
+	    (w->stream = out_stream_open(w->s->out, w->rel)) == NULL)
+		return 0;
+	if (!out_stream_write(w->stream, w->page.data, w->page.len))
+		return 0;
+	buf_reset(&w->page);
+	return 1;
+}
+
+/* Writes what w->page holds as the file rel, or its last piece. */
+static int
+publish_page(struct worker *w, const char *rel, int ok)
+{
+	const char *data = w->page.data ? w->page.data : "";
+	struct out_stream *st = w->stream;
+
+	if (st != NULL) {
+		w->stream = NULL;
+		return out_stream_close(st, ok &&
+		    out_stream_write(st, data, w->page.len));
+	}
+	if (!ok || !out_write(w->s->out, rel, data, w->page.len))
+		return 0;
+	return w->zip == NULL || !precompress_wanted(rel) ||
+	    precompress_write(w->zip, w->s->out, rel, data, w->page.len);
+}
+
+int
 pool_make(struct worker *w, size_t k, size_t i, int write)
 {
 	const struct page_kind *pk = page_kinds[k];
 	char rel[512];
+	int ok;
 
 	w->kind = k;
-	if (!pk->make(w, i))
-		return 0;
 	if (!write)
-		return 1;
+		return pk->make(w, i);
 	page_path(w->s, pk, i, rel, sizeof(rel));
-	if (!out_write(w->s->out, rel, w->page.data ? w->page.data : "",
-	    w->page.len))
-		return 0;
-	if (w->zip != NULL && precompress_wanted(rel) && !precompress_write(
-	    w->zip, w->s->out, rel, w->page.data ? w->page.data : "",
-	    w->page.len))
-		return 0;
-	return 1;
+	w->rel = w->zip == NULL || !precompress_wanted(rel) ? rel : NULL;
+	ok = pk->make(w, i);
+	w->rel = NULL;
+	return publish_page(w, rel, ok);
 }
 
 /* Takes the next chunk: kind *k, files [*lo, *hi). 0 when none is left. */
@@ -109,9 +136,10 @@ thread_work(void *arg)
 				return NULL;
 			}
 		/*
-		 * A page is tens of kilobytes; a whole-registry document is
-		 * kept for the next one of its chunk (api/ports.csv after
-		 * ports.json), not beyond it.
+		 * A page is tens of kilobytes; a whole-registry document,
+		 * made whole when it is precompressed, is kept for the next
+		 * one of its chunk (api/ports.csv after ports.json), not
+		 * beyond it.
 		 */
 		if (t->w.page.cap > BIG_FILE)
 			buf_free(&t->w.page);

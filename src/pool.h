@@ -17,6 +17,16 @@ void pool_worker_free(struct worker *w);
 int pool_make(struct worker *w, size_t k, size_t i, int write);
 
 /*
+ * Lets a kind that makes a long file write what w->page holds so far and
+ * empty it, once that is POOL_FLUSH_AT bytes or more: the build never
+ * holds the whole file. Does nothing when the file is not being written
+ * (the live server, --port) or is precompressed, which needs it whole.
+ * Returns 0 on failure (reported), else 1.
+ */
+#define POOL_FLUSH_AT (256u << 10)
+int pool_flush(struct worker *w);
+
+/*
  * Makes and writes every file of every enabled kind on s->o->jobs
  * threads. Returns 0 on failure (reported) or when interrupted.
  */

@@ -15,8 +15,8 @@
 
 int util_quiet;
 
-static void
-oom(void)
+void
+util_oom(void)
 {
 	fputs("portpages: out of memory\n", stderr);
 	exit(1);
@@ -28,7 +28,7 @@ xmalloc(size_t n)
 	void *p = malloc(n ? n : 1);
 
 	if (p == NULL)
-		oom();
+		util_oom();
 	return p;
 }
 
@@ -38,7 +38,7 @@ xcalloc(size_t n, size_t size)
 	void *p = calloc(n ? n : 1, size ? size : 1);
 
 	if (p == NULL)
-		oom();
+		util_oom();
 	return p;
 }
 
@@ -47,7 +47,7 @@ xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);
 	if (p == NULL)
-		oom();
+		util_oom();
 	return p;
 }
 
@@ -158,6 +158,24 @@ fail:
 out:
 	close(fd);
 	return data;
+}
+
+int
+util_fd_write(int fd, const void *data, size_t n)
+{
+	const char *p = data;
+	ssize_t w;
+
+	while (n > 0) {
+		if ((w = write(fd, p, n)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return 0;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 1;
 }
 
 int

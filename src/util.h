@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Says "portpages: out of memory" and exits 1: what the x-wrappers do on failure. */
+void util_oom(void);
 /* Allocation wrappers: on failure they print one line and exit(1). */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
@@ -39,6 +41,9 @@ char *util_field(char **s);
  * the caller frees the result.
  */
 char *util_file_read(const char *path, size_t max, size_t *len);
+
+/* Writes all n bytes of data to fd, through short writes and EINTR: 0 (errno set) on failure, else 1. */
+int util_fd_write(int fd, const void *data, size_t n);
 
 /*
  * Hashes the bytes of the file at path into *h. Returns 0 with errno set
