@@ -46,34 +46,32 @@ teardown(void **state)
 	return system(cmd);
 }
 
-/* The file rel under dir, read whole; NULL if it is not there. */
-static char *
-slurp(const char *rel, size_t *n)
+/* dir/rel, in a buffer the next call reuses. */
+static const char *
+at(const char *rel)
 {
-	char path[256];
+	static char path[256];
 
 	snprintf(path, sizeof(path), "%s/%s", dir, rel);
-	return util_file_read(path, 1 << 24, n);
+	return path;
 }
 
 /* The number of names in dir/rel starting with ".portpages-tmp". */
 static int
 temporaries(const char *rel)
 {
-	char path[256];
 	struct dirent *de;
 	DIR *d;
 	int n = 0;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, rel);
-	assert_non_null(d = opendir(path));
+	assert_non_null(d = opendir(at(rel)));
 	while ((de = readdir(d)) != NULL)
 		n += strncmp(de->d_name, ".portpages-tmp", 14) == 0;
 	closedir(d);
 	return n;
 }
 
-/* One build streaming bytes (n of them) to rel in pieces of step bytes; returns its counts. */
+/* A build that streams n bytes to rel, step at a time; returns its counts. */
 static struct out_stats
 stream_build(const char *rel, const char *bytes, size_t n, size_t step,
     int ok)
@@ -122,35 +120,34 @@ test_stream(void **state)
 {
 	struct out_stats st;
 	struct stat a, b;
-	char path[128], line[128], *got, *man;
+	char line[128], *got, *man;
 	size_t n;
 
 	(void)state;
 	/* A new directory: the file is staged, and whole when it appears. */
 	st = stream_build("api/ports.json", data, N, 65536 + 3, 1);
 	assert_int_equal(st.written, 1);
-	assert_non_null(got = slurp("api/ports.json", &n));
+	assert_non_null(got = util_file_read(at("api/ports.json"), N + 1, &n));
 	assert_int_equal(n, N);
 	assert_memory_equal(got, data, N);
 	free(got);
 	/* The manifest holds the hash of the whole. */
-	assert_non_null(man = slurp(".portpages-manifest", &n));
+	assert_non_null(man = util_file_read(at(".portpages-manifest"), N,
+	    &n));
 	snprintf(line, sizeof(line), "%016llx %d api/ports.json\n",
 	    (unsigned long long)manifest_hash(data, N), N);
 	assert_non_null(strstr(man, line));
 	free(man);
-	snprintf(path, sizeof(path), "%s/api/ports.json", dir);
-	assert_int_equal(stat(path, &a), 0);
+	assert_int_equal(stat(at("api/ports.json"), &a), 0);
 	/* The same bytes again, in other pieces: not written, mtime kept. */
 	st = stream_build("api/ports.json", data, N, 1000, 1);
 	assert_int_equal(st.written, 0);
 	assert_int_equal(st.unchanged, 1);
 	/* Without the manifest the bytes are compared, with the same result. */
-	snprintf(line, sizeof(line), "%s/.portpages-manifest", dir);
-	assert_int_equal(unlink(line), 0);
+	assert_int_equal(unlink(at(".portpages-manifest")), 0);
 	st = stream_build("api/ports.json", data, N, 300000, 1);
 	assert_int_equal(st.written, 0);
-	assert_int_equal(stat(path, &b), 0);
+	assert_int_equal(stat(at("api/ports.json"), &b), 0);
 	assert_true(a.st_mtim.tv_sec == b.st_mtim.tv_sec &&
 	    a.st_mtim.tv_nsec == b.st_mtim.tv_nsec);
 	assert_int_equal(temporaries("api"), 0);
@@ -170,14 +167,14 @@ test_change(void **state)
 	/* One byte differs at the end, the size is the same: written. */
 	st = stream_build("api/ports.csv", changed, N, 4096, 1);
 	assert_int_equal(st.written, 1);
-	assert_non_null(got = slurp("api/ports.csv", &n));
+	assert_non_null(got = util_file_read(at("api/ports.csv"), N + 1, &n));
 	assert_int_equal(n, N);
 	assert_memory_equal(got, changed, N);
 	free(got);
 	/* A stream that fails leaves the old file whole and nothing else. */
 	st = stream_build("api/ports.csv", data, N / 2, 4096, 0);
 	assert_int_equal(st.written, 0);
-	assert_non_null(got = slurp("api/ports.csv", &n));
+	assert_non_null(got = util_file_read(at("api/ports.csv"), N + 1, &n));
 	assert_int_equal(n, N);
 	assert_memory_equal(got, changed, N);
 	free(got);
