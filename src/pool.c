@@ -10,6 +10,7 @@
 #define CHUNK 64		/* files a worker takes at a time */
 #define CACHE_BYTES (8u << 20)	/* per worker, and for the one they share */
 #define BIG_FILE (1u << 20)	/* a buffer this large is freed after its chunk */
+#define FLUSH_AT (256u << 10)	/* pool_flush writes a long file in pieces this large */
 
 /* The queue: every (kind, index) of the build, handed out in chunks. */
 struct queue {
@@ -52,7 +53,7 @@ pool_worker_free(struct worker *w)
 int
 pool_flush(struct worker *w)
 {
-	if (w->rel == NULL || w->page.len < POOL_FLUSH_AT)
+	if (w->rel == NULL || w->page.len < FLUSH_AT)
 		return 1;
 	if (w->stream == NULL &&
 	    (w->stream = out_stream_open(w->s->out, w->rel)) == NULL)

@@ -18,12 +18,11 @@ int pool_make(struct worker *w, size_t k, size_t i, int write);
 
 /*
  * Lets a kind that makes a long file write what w->page holds so far and
- * empty it, once that is POOL_FLUSH_AT bytes or more: the build never
- * holds the whole file. Does nothing when the file is not being written
- * (the live server, --port) or is precompressed, which needs it whole.
+ * empty it, once that is 256 KB or more: the build never holds the whole
+ * file. Does nothing when the file is not being written (the live
+ * server, --port) or is precompressed, which needs it whole.
  * Returns 0 on failure (reported), else 1.
  */
-#define POOL_FLUSH_AT (256u << 10)
 int pool_flush(struct worker *w);
 
 /*
