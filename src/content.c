@@ -8,6 +8,7 @@
 #include <cmark.h>
 
 #include "content.h"
+#include "par.h"
 #include "port.h"
 #include "util.h"
 
@@ -145,7 +146,7 @@ static int
 note_line(struct content_note *note, const char *path, size_t line, char *p)
 {
 	char *colon, *v;
-	size_t vlen, bad;
+	size_t vlen;
 
 	if ((colon = strchr(p, ':')) == NULL) {
 		util_err(path, line, "expected \"key: value\" in front matter");
@@ -161,8 +162,7 @@ note_line(struct content_note *note, const char *path, size_t line, char *p)
 		return 0;
 	}
 	/* Values are shown on pages: no controls or bidi overrides. */
-	free(util_utf8_clean(v, vlen, &bad));
-	if (bad > 0) {
+	if (util_utf8_clean_len(v, vlen) < vlen) {
 		util_err(path, line, "control or bidirectional formatting "
 		    "character in value");
 		return 0;
@@ -249,10 +249,10 @@ content_note_html(const struct content_note *n)
  * checked. Returns NULL (error reported) if it is not acceptable.
  */
 static struct content_note *
-note_parse(const struct content_text *t)
+note_parse(struct content_text *t)
 {
 	struct content_note *note;
-	size_t body;
+	size_t body, n;
 	char *md;
 
 	if (util_utf8_valid(t->text, t->len) < t->len) {
@@ -262,39 +262,50 @@ note_parse(const struct content_text *t)
 	if ((note = parse_note(t->path, t->text, t->len, &body)) == NULL)
 		return NULL;
 	/*
-	 * The body keeps no controls or bidirectional overrides. The cleaned
-	 * copy is sized for the worst case, three bytes a byte, and every
-	 * note's body is held for the whole build: cut to its length, a
-	 * thousand notes cost 8 MB less of the build's peak memory.
+	 * The body keeps no controls or bidirectional overrides. Nearly every
+	 * body has none, and keeps the bytes it was read into. A cleaned copy
+	 * is sized for the worst case, three bytes a byte, and every note's
+	 * body is held for the whole build: cut to its length, a thousand
+	 * notes cost 8 MB less of the build's peak memory.
 	 */
-	md = util_utf8_clean(t->text + body, t->len - body, NULL);
+	n = t->len - body;
+	if (util_utf8_clean_len(t->text + body, n) == n) {
+		md = memmove(t->text, t->text + body, n);
+		md[n] = '\0';
+		t->text = NULL;
+	} else
+		md = util_utf8_clean(t->text + body, n, NULL);
 	note->markdown = xrealloc(md, strlen(md) + 1);
 	return note;
 }
 
-/* Reads dir/name, the note of port, and hashes it: 0 (reported) if it cannot be read. */
+/*
+ * Reads the notes texts[lo..hi) name, each with the hash of its name and
+ * bytes: 0 (reported) if one cannot be read. A par_for slice.
+ */
 static int
-note_read(struct content *c, const char *dir, const char *name, long port)
+notes_read_slice(void *arg, size_t lo, size_t hi)
 {
-	struct content_text *t;
-	char *path = util_path_join(dir, name), *text;
-	size_t len;
+	struct content_text *t = (struct content_text *)arg + lo;
+	const char *name;
+	uint64_t h;
 
-	if ((text = util_file_read(path, MAX_NOTE, &len)) == NULL) {
-		free(path);
-		return 0;
+	for (; lo < hi; lo++, t++) {
+		if ((t->text = util_file_read(t->path, MAX_NOTE, &t->len)) ==
+		    NULL)
+			return 0;
+		name = strrchr(t->path, '/') + 1;
+		h = util_hash(UTIL_HASH_INIT, name, strlen(name) + 1);
+		t->hash = util_hash(h, t->text, t->len);
 	}
-	c->hash = util_hash(c->hash, name, strlen(name) + 1);
-	c->hash = util_hash(c->hash, text, len);
-	c->texts = xrealloc(c->texts, (c->ntexts + 1) * sizeof(*c->texts));
-	t = &c->texts[c->ntexts++];
-	t->port = port;
-	t->path = path;
-	t->text = text;
-	t->len = len;
 	return 1;
 }
 
+/*
+ * Lists dir/ports, then reads its notes on c->jobs threads: a thousand
+ * small files are mostly system calls, which run side by side. The
+ * notes' hashes are folded in name order, whatever thread read them.
+ */
 static int
 read_notes(struct content *c)
 {
@@ -310,20 +321,21 @@ read_notes(struct content *c)
 		free(dir);
 		return rc;
 	}
+	c->texts = xcalloc(n > 0 ? n : 1, sizeof(*c->texts));
 	for (i = 0; i < n; i++) {
-		if ((port = note_port(names[i])) < 0) {
-			if (nwarn++ < MAX_WARN)
-				util_warn(dir, 0, "ignoring %s: notes are named "
-				    "N.md for a port N from 0 to 65535", names[i]);
-			continue;
-		}
-		if (!note_read(c, dir, names[i], port))
-			goto out;
+		if ((port = note_port(names[i])) >= 0) {
+			c->texts[c->ntexts].port = port;
+			c->texts[c->ntexts++].path = util_path_join(dir, names[i]);
+		} else if (nwarn++ < MAX_WARN)
+			util_warn(dir, 0, "ignoring %s: notes are named N.md for "
+			    "a port N from 0 to 65535", names[i]);
 	}
 	if (nwarn > MAX_WARN)
 		util_warn(dir, 0, "%zu more files ignored", nwarn - MAX_WARN);
-	rc = 1;
-out:
+	if ((rc = par_for(c->ntexts, c->jobs, notes_read_slice, c->texts)))
+		for (i = 0; i < c->ntexts; i++)
+			c->hash = util_hash(c->hash, &c->texts[i].hash,
+			    sizeof(c->texts[i].hash));
 	util_list_free(names);
 	free(dir);
 	return rc;
@@ -347,10 +359,11 @@ texts_free(struct content *c)
 }
 
 struct content *
-content_read(const char *dir)
+content_read(const char *dir, int jobs)
 {
 	struct content *c = xcalloc(1, sizeof(*c));
 
+	c->jobs = jobs;
 	c->dir = xstrdup(dir);
 	c->uses_path = util_path_join(dir, "uses.csv");
 	c->hash = UTIL_HASH_INIT;
@@ -362,20 +375,29 @@ content_read(const char *dir)
 	return c;
 }
 
+/* Parses the notes texts[lo..hi) into c->notes: 0 (reported) on a bad one. A par_for slice. */
+static int
+notes_parse_slice(void *arg, size_t lo, size_t hi)
+{
+	struct content *c = arg;
+
+	for (; lo < hi; lo++)
+		if ((c->notes[c->texts[lo].port] = note_parse(&c->texts[lo])) ==
+		    NULL)
+			return 0;
+	return 1;
+}
+
 int
 content_parse(struct content *c)
 {
-	size_t i;
 	int ok = 0;
 
 	if (c->uses != NULL)
 		return 1;
-	for (i = 0; i < c->ntexts; i++) {
-		if ((c->notes[c->texts[i].port] = note_parse(&c->texts[i])) ==
-		    NULL)
-			goto out;
-		c->nnotes++;
-	}
+	if (!par_for(c->ntexts, c->jobs, notes_parse_slice, c))
+		goto out;
+	c->nnotes = c->ntexts;
 	ok = (c->uses = uses_parse(c->uses_path, c->uses_text,
 	    c->uses_len)) != NULL;
 out:
@@ -384,9 +406,9 @@ out:
 }
 
 struct content *
-content_load(const char *dir)
+content_load(const char *dir, int jobs)
 {
-	struct content *c = content_read(dir);
+	struct content *c = content_read(dir, jobs);
 
 	if (c != NULL && !content_parse(c)) {
 		content_free(c);

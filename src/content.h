@@ -23,8 +23,9 @@ struct content_note {
 struct content_text {
 	long	 port;
 	char	*path;
-	char	*text;
+	char	*text;	/* NULL once its note has taken it */
 	size_t	 len;
+	uint64_t hash;	/* of the file's name and bytes */
 };
 
 struct content {
@@ -36,6 +37,7 @@ struct content {
 	uint64_t		 hash;		/* of every file read */
 	struct content_text	*texts;		/* read, not parsed yet */
 	size_t			 ntexts;
+	int			 jobs;		/* threads that read and parse */
 	char			*uses_path, *uses_text;
 	size_t			 uses_len;
 };
@@ -47,18 +49,20 @@ extern const char *const content_risks[];
 /*
  * Reads dir/site.conf (optional: defaults apply without it) and the bytes
  * of every dir/ports/N.md and of dir/uses.csv (optional), and hashes them:
- * what the up-to-date check needs. Returns NULL (error reported as
- * FILE:LINE) on a bad setting or a file it cannot read; free with
- * content_free (NULL is fine).
+ * what the up-to-date check needs. The notes are read on up to jobs
+ * threads, and parsed on as many by content_parse. Returns NULL (error
+ * reported as FILE:LINE) on a bad setting or a file it cannot read; free
+ * with content_free (NULL is fine).
  */
-struct content *content_read(const char *dir);
+struct content *content_read(const char *dir, int jobs);
 /*
  * Parses and checks what content_read read: the notes and uses.csv, under
- * one policy. Returns 0 (error reported as FILE:LINE) on a bad note or row.
+ * one policy. Returns 0 (error reported as FILE:LINE) on a bad note or row;
+ * with more than one bad note, each thread reports the first of its share.
  */
 int content_parse(struct content *c);
 /* content_read, then content_parse: NULL (reported) if either fails. */
-struct content *content_load(const char *dir);
+struct content *content_load(const char *dir, int jobs);
 /*
  * Renders a note's Markdown in cmark's safe mode, headings one level down:
  * the note sits under its own heading on its page. Called by the worker

@@ -103,7 +103,7 @@ site_load(struct site *s, const struct site_opts *o, const char *registry,
 		    tmpl_set_layout(s->ts, page_kinds[k]->layout)) < 0 &&
 		    page_kinds[k]->layout != NULL)
 			return 0;
-	if ((s->con = content_read(o->content)) == NULL)
+	if ((s->con = content_read(o->content, o->jobs)) == NULL)
 		return 0;
 	*inputs ^= tmpl_set_hash(s->ts) * 3 + s->con->hash * 5;
 	return page_assets_load(s, inputs) &&

@@ -104,14 +104,11 @@ bad_source(const char *url)
 static const char *
 bad_text(const char *s, size_t n, size_t max)
 {
-	size_t bad;
-
 	if (n == 0)
 		return "empty";
 	if (n > max)
 		return "too long";
-	free(util_utf8_clean(s, n, &bad));
-	return bad > 0 ? "invalid UTF-8, control or bidirectional formatting "
+	return util_utf8_clean_len(s, n) < n ? "invalid UTF-8, control or bidirectional formatting "
 	    "character" : NULL;
 }
 

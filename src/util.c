@@ -312,38 +312,78 @@ util_field(char **s)
 	return start;
 }
 
+/* Every byte of a word: 0x01 in each byte, and its high bits. */
+#define BYTES_01 0x0101010101010101ULL
+#define BYTES_80 0x8080808080808080ULL
+
+/*
+ * Most text is printable ASCII: skipped eight bytes a step while a word
+ * holds nothing else (no high bit, nothing below 0x20 and, with del, no
+ * 0x7f; without it, nothing below 0x01). Returns where the step stopped.
+ */
+static size_t
+ascii_words(const unsigned char *u, size_t i, size_t n, int del)
+{
+	const uint64_t low = del ? 0x20 * BYTES_01 : BYTES_01;
+	uint64_t w;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, u + i, 8);
+		if (((w | ((w - low) & ~w)) & BYTES_80) != 0 || (del &&
+		    (((w ^ 0x7f * BYTES_01) - BYTES_01) & ~(w ^ 0x7f * BYTES_01) &
+		    BYTES_80) != 0))
+			break;
+	}
+	return i;
+}
+
+/* 1 if util_utf8_clean keeps the character cp as it is. */
+static int
+utf8_kept(unsigned long cp)
+{
+	return (cp >= 0x20 || cp == '\t' || cp == '\n' || cp == '\r') &&
+	    cp != 0x7f && !(cp >= 0x202a && cp <= 0x202e) &&
+	    !(cp >= 0x2066 && cp <= 0x2069);
+}
+
+size_t
+util_utf8_clean_len(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, end, len;
+	unsigned long cp;
+
+	while ((i = ascii_words(u, i, n, 1)) < n) {
+		/* The word that stopped the step, a character at a time. */
+		for (end = i + 8 < n ? i + 8 : n; i < end; i += len)
+			if ((u[i] >= 0x20 && u[i] < 0x7f) || u[i] == '\n')
+				len = 1;
+			else if ((len = utf8_seq(u + i, n - i, &cp)) == 0 ||
+			    !utf8_kept(cp))
+				return i;
+	}
+	return n;
+}
+
 char *
 util_utf8_clean(const char *s, size_t n, size_t *bad)
 {
-	const unsigned char *u = (const unsigned char *)s;
 	/* Every replaced byte grows to at most 3 bytes. */
 	char *out = xmalloc(n * 3 + 1), *o = out;
-	size_t i = 0, len, nbad = 0, run;
+	size_t i = 0, run, len, nbad = 0;
 	unsigned long cp;
 
-	while (i < n) {
-		/* Most text is printable ASCII, lines and tabs: copied in runs. */
-		for (run = i; i < n && ((u[i] >= 0x20 && u[i] < 0x7f) ||
-		    u[i] == '\t' || u[i] == '\n' || u[i] == '\r'); i++)
-			;
-		memcpy(o, u + run, i - run);
-		o += i - run;
-		if (i == n)
+	for (;;) {
+		run = util_utf8_clean_len(s + i, n - i);
+		memcpy(o, s + i, run);
+		o += run;
+		if ((i += run) == n)
 			break;
-		len = utf8_seq(u + i, n - i, &cp);
-		if (len == 0 || (cp < 0x20 && cp != '\t' && cp != '\n' &&
-		    cp != '\r') || cp == 0x7f ||
-		    (cp >= 0x202a && cp <= 0x202e) ||
-		    (cp >= 0x2066 && cp <= 0x2069)) {
-			memcpy(o, "\xef\xbf\xbd", 3);
-			o += 3;
-			nbad++;
-			i += len ? len : 1;
-			continue;
-		}
-		memcpy(o, u + i, len);
-		o += len;
-		i += len;
+		len = utf8_seq((const unsigned char *)s + i, n - i, &cp);
+		memcpy(o, "\xef\xbf\xbd", 3);
+		o += 3;
+		nbad++;
+		i += len ? len : 1;
 	}
 	*o = '\0';
 	if (bad != NULL)
@@ -354,15 +394,14 @@ util_utf8_clean(const char *s, size_t n, size_t *bad)
 size_t
 util_utf8_valid(const char *s, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, len;
 	unsigned long cp;
 
 	for (;;) {
-		/* ASCII but NUL in runs: most text is nothing else. */
-		while (i < n && s[i] > 0 && (unsigned char)s[i] < 0x80)
-			i++;
-		if (i == n || (len = utf8_seq((const unsigned char *)s + i,
-		    n - i, &cp)) == 0 || cp == 0)
+		i = ascii_words(u, i, n, 0);
+		if (i == n || (len = utf8_seq(u + i, n - i, &cp)) == 0 ||
+		    cp == 0)
 			return i;
 		i += len;
 	}

@@ -68,6 +68,12 @@ size_t util_utoa(unsigned long v, char *s);
  */
 char *util_utf8_clean(const char *s, size_t n, size_t *bad);
 
+/*
+ * Length of the longest prefix of s that util_utf8_clean copies as it is
+ * (n if it would change nothing): lets a caller skip the copy.
+ */
+size_t util_utf8_clean_len(const char *s, size_t n);
+
 /* Length of the longest valid UTF-8 prefix of s (n if all of it is valid). */
 size_t util_utf8_valid(const char *s, size_t n);
 

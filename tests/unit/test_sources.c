@@ -246,7 +246,7 @@ test_verdicts(void **state)
 	    "2001,tcp,x,common,A.,https://e.example/\n"
 	    "6000-9000,tcp,wide,os,A range.,https://e.example/\n");
 	put("site.conf", "[site]\ntitle = T\n");
-	assert_non_null(c = content_load(dir));
+	assert_non_null(c = content_load(dir, 2));
 	assert_non_null(m = nmap_load(put("nmap", "x\t2002/tcp\t0.5\n")));
 	mo = model_new(r, c, m);
 	assert_int_equal(mo->port[0].verdict, MODEL_AVOID);
@@ -291,7 +291,7 @@ test_note_html(void **state)
 	assert_int_equal(mkdir(ports, 0755), 0);
 	put("ports/22.md", "---\ntitle: SSH\n---\n## Here\n\nsshd.\n");
 	put("ports/8080.md", "## Proxies\n\nOften *HTTP*.\n\n<script>x</script>\n");
-	assert_non_null(c = content_load(dir));
+	assert_non_null(c = content_load(dir, 2));
 	assert_int_equal(c->nnotes, 2);
 	assert_non_null(a = content_note_html(c->notes[22]));
 	assert_string_equal(a, "<h3>Here</h3>\n<p>sshd.</p>\n");
