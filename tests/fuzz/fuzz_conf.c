@@ -44,7 +44,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		conf = util_path_join(dir, "site.conf");
 	}
 	fuzz_write(conf, data, size);
-	if ((c = content_load(dir)) == NULL)
+	if ((c = content_load(dir, 1)) == NULL)
 		return 0;
 	/* inih would stop at a NUL or split a long line: both are refused. */
 	if (memchr(data, '\0', size) != NULL || long_line(data, size))

@@ -62,7 +62,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(ports);
 	}
 	fuzz_write(note, data, size);
-	if ((c = content_load(dir)) == NULL)
+	if ((c = content_load(dir, 1)) == NULL)
 		return 0;
 	if (c->notes[22] == NULL || c->nnotes != 1)
 		abort();
