@@ -280,8 +280,8 @@ note_parse(struct content_text *t)
 }
 
 /*
- * Reads the notes texts[lo..hi) name, each with the hash of its name and
- * bytes: 0 (reported) if one cannot be read. A par_for slice.
+ * Reads the notes texts[lo..hi) name, and hashes each with its file name:
+ * 0 (reported) if one cannot be read. A par_for slice.
  */
 static int
 notes_read_slice(void *arg, size_t lo, size_t hi)
