@@ -321,7 +321,7 @@ read_notes(struct content *c)
 		free(dir);
 		return rc;
 	}
-	c->texts = xcalloc(n > 0 ? n : 1, sizeof(*c->texts));
+	c->texts = xcalloc(n, sizeof(*c->texts));
 	for (i = 0; i < n; i++) {
 		if ((port = note_port(names[i])) >= 0) {
 			c->texts[c->ntexts].port = port;

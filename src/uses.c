@@ -108,8 +108,8 @@ bad_text(const char *s, size_t n, size_t max)
 		return "empty";
 	if (n > max)
 		return "too long";
-	return util_utf8_clean_len(s, n) < n ? "invalid UTF-8, control or bidirectional formatting "
-	    "character" : NULL;
+	return util_utf8_clean_len(s, n) < n ? "invalid UTF-8, control or "
+	    "bidirectional formatting character" : NULL;
 }
 
 /* The header must be exactly the documented one. */
