@@ -254,7 +254,12 @@ start kill --feedback-only --db "$T/kill.sqlite" --rate-limit 0 || exit 0
 python3 "$T/load.py" "127.0.0.1:$PORT" 20 1000000 "$T/kill.acks" >"$T/kill.out" &
 LOAD=$!
 PIDS+=("$LOAD")
-sleep 1
+# Kill once answers are being acknowledged (on a busy machine the load's
+# threads can take more than a second to start), or after 10 s at most.
+for i in $(seq 100); do
+	[ -f "$T/kill.acks" ] && [ "$(wc -l <"$T/kill.acks")" -ge 500 ] && break
+	sleep 0.1
+done
 kill -9 "$PID"
 { wait "$PID"; } 2>/dev/null
 wait "$LOAD"
