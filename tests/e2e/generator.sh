@@ -54,7 +54,12 @@ check "49152 is the first dynamic port" \
 check "65535 is the highest port" \
 	hasre 65535 "highest port number there is|no port 65536|highest possible port number"
 check "40000 notes Windows does not use it" \
-	has 40000 "Windows (Vista and later): default ephemeral range 49152–65535 (set by netsh int ipv4 set dynamicport tcp start=N num=N; see it with netsh int ipv4 show dynamicport tcp): does not include port 40000"
+	has 40000 "Windows (Vista and later): default ephemeral range 49152–65535: does not include port 40000</li>"
+# How to see and change a range is given where the range holds the port.
+check "49152 tells how Windows' range is set and shown" \
+	has 49152 "Windows (Vista and later): default ephemeral range 49152–65535: includes port 49152 (set by netsh int ipv4 set dynamicport tcp start=N num=N; see it with netsh int ipv4 show dynamicport tcp)</li>"
+check "3000 tells how the Windows XP range is set and shown" \
+	has 3000 "Windows XP and Server 2003: default ephemeral range 1025–5000: includes port 3000 (set by the MaxUserPort registry value, absent by default; see it with reg query"
 check "61000 is a source port on Windows and macOS, not Linux" \
 	has 61000 "In their default settings, Windows (Vista and later), macOS and FreeBSD may use port 61000"
 
