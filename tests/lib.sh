@@ -10,6 +10,7 @@
 #   CSV       ../shared/data/service-names-port-numbers.csv, or "" when absent
 #   REG       the registry to build with: CSV if present, else a fixture
 #   ok NAME / not_ok NAME / skip NAME / check NAME CMD...   record a result
+#   wait_until SECONDS CMD...   poll CMD until it succeeds or time runs out
 set -u
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PP=${PP:-$ROOT/portpages}
@@ -40,6 +41,16 @@ check() {
 	local name=$1
 	shift
 	if "$@"; then ok "$name"; else not_ok "$name"; fi
+}
+# wait_until SECONDS CMD...: runs CMD every 20 ms until it succeeds (0) or
+# SECONDS (whole) have passed by the clock (1), however slow CMD itself is.
+wait_until() {
+	local end=$((${EPOCHREALTIME/./} + $1 * 1000000))
+	shift
+	until "$@"; do
+		[ "${EPOCHREALTIME/./}" -lt "$end" ] || return 1
+		sleep 0.02
+	done
 }
 # need_csv NAME: skip NAME (return 1) when the shared IANA snapshot is absent.
 need_csv() {

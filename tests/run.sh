@@ -6,7 +6,7 @@
 # the Nu Html Checker), hardening (injection, faults, limits, sanitizers,
 # valgrind, fuzzing). SUITES="unit e2e" tests/run.sh runs a subset;
 # make check runs "style unit expected generator", make test all but
-# generator (which e2e runs).
+# generator (which e2e runs). The e2e scripts run two at a time.
 set -u
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -28,6 +28,30 @@ run_script() {
 	suite "$1"
 	bash "$1" || { echo "not ok - $1 exited non-zero"; echo fail >>"$RESULTS"; }
 	echo "# $1: $(elapsed "$t0") s"
+}
+
+# The end-to-end scripts use 1.4 of 2 cores on average, one at a time: two
+# run at once, the longest started first (E2E_FIRST only orders them); each
+# script's lines are printed whole, in name order, once all have ended.
+E2E_FIRST="incremental install generator fastpath paths registry serve"
+run_two_at_a_time() {
+	local t n running=0 ordered=()
+	for n in $E2E_FIRST; do
+		for t in "$@"; do [ "$t" = "tests/e2e/$n.sh" ] && ordered+=("$t"); done
+	done
+	for t in "$@"; do
+		[[ " $E2E_FIRST " == *" $(basename "$t" .sh) "* ]] || ordered+=("$t")
+	done
+	for t in "${ordered[@]}"; do
+		if [ "$running" -ge 2 ]; then
+			wait -n
+			running=$((running - 1))
+		fi
+		run_script "$t" >"$T/e2e.$(basename "$t").out" 2>&1 &
+		running=$((running + 1))
+	done
+	wait
+	for t in "$@"; do cat "$T/e2e.$(basename "$t").out"; done
 }
 
 # The browser suite mostly waits on Chromium (under one core busy): when
@@ -60,7 +84,7 @@ for s in $SUITES; do
 		if [ "$s" = generator ]; then
 			run_script tests/e2e/generator.sh
 		else
-			for t in tests/e2e/*.sh; do run_script "$t"; done
+			run_two_at_a_time tests/e2e/*.sh
 		fi
 		;;
 	browser | hardening) run_script "tests/$s/run-suite.sh" ;;

@@ -105,14 +105,11 @@ check "no temporary files left behind" test -z "$(find "$K" -name '.portpages-tm
 W=$T/w
 "$PP" -t "$T/tpl" -c "$ROOT/content" -r "$REG" -o "$W" --watch >"$T/watch.log" 2>&1 &
 wpid=$!
-for _ in $(seq 1 100); do grep -q ' written, ' "$T/watch.log" && break; sleep 0.1; done
+wait_until 10 grep -q ' written, ' "$T/watch.log"
 echo "Watched edit marker." >>"$T/tpl/sections/40-check.md"
 t0=$(date +%s.%N)
 seen=0
-for _ in $(seq 1 40); do
-	grep -q "Watched edit marker" "$W/port/22.html" 2>/dev/null && { seen=1; break; }
-	sleep 0.05
-done
+wait_until 2 grep -qs "Watched edit marker" "$W/port/22.html" && seen=1
 t1=$(date +%s.%N)
 secs=$(echo "$t1 - $t0" | bc 2>/dev/null || python3 -c "print($t1 - $t0)")
 check "watch: an edited template shows on the page within 2 s (${secs} s)" test $seen -eq 1

@@ -15,29 +15,27 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# logged_port NAME: sets PORT from the address NAME's log announces.
+logged_port() {
+	PORT=$(sed -n 's|.* at http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$T/$1.log" 2>/dev/null | head -n 1)
+	[ -n "$PORT" ]
+}
+gone() { ! kill -0 "$1" 2>/dev/null; }
 # start NAME ARGS...: portpages serve on a free port; sets PORT and PID.
 start() {
-	local name=$1 i
+	local name=$1
 	shift
 	"$PP" serve --listen 127.0.0.1:0 "$@" >"$T/$name.log" 2>&1 &
 	PID=$!
 	PIDS+=("$PID")
-	for i in $(seq 100); do
-		PORT=$(sed -n 's|.* at http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$T/$name.log" 2>/dev/null | head -n 1)
-		[ -n "$PORT" ] && return 0
-		sleep 0.05
-	done
+	wait_until 5 logged_port "$name" && return 0
 	not_ok "$name: the server did not start: $(head -c 300 "$T/$name.log")"
 	return 1
 }
 # stop PID: SIGTERM, then wait (at most 5 s) for it to exit; its status.
 stop() {
-	local i
 	kill -TERM "$1" 2>/dev/null
-	for i in $(seq 100); do
-		kill -0 "$1" 2>/dev/null || break
-		sleep 0.05
-	done
+	wait_until 5 gone "$1"
 	wait "$1"
 }
 # post URL BODY [CURL ARGS...]: prints the status code.
@@ -62,7 +60,7 @@ start main -t "$T/tpl" -c "$T/con" -r "$SMALL" -o "$T/site" --range 0-99 \
 	--db "$DB" --rate-limit 0 || exit 0
 MAIN=$PID
 U=http://127.0.0.1:$PORT
-for i in $(seq 100); do grep -q ' written, ' "$T/main.log" && break; sleep 0.05; done
+wait_until 5 grep -q ' written, ' "$T/main.log"
 check "serve: builds the output directory" test -f "$T/site/port/22.html"
 curl -s -D "$T/h22" -o "$T/p22" "$U/port/22.html"
 check "serve: port/22.html is HTML, 200" grep -qi '^content-type: text/html' "$T/h22"
@@ -100,7 +98,7 @@ events home index.html
 sleep 0.3
 t0=$(date +%s.%N)
 sed -i 's|Was this page helpful?</h2>|Did this page help you?</h2>|' "$T/tpl/layouts/port.html"
-for i in $(seq 300); do grep -q 'event: reload' "$T/port.sse" && break; sleep 0.01; done
+wait_until 3 grep -q 'event: reload' "$T/port.sse"
 t1=$(awk '/event: reload/ { print $1; exit }' "$T/port.sse")
 if [ -n "$t1" ]; then
 	lat=$(echo "$t1 - $t0" | bc)
@@ -256,10 +254,8 @@ LOAD=$!
 PIDS+=("$LOAD")
 # Kill once answers are being acknowledged (on a busy machine the load's
 # threads can take more than a second to start), or after 10 s at most.
-for i in $(seq 100); do
-	[ -f "$T/kill.acks" ] && [ "$(wc -l <"$T/kill.acks")" -ge 500 ] && break
-	sleep 0.1
-done
+acked_500() { [ -f "$T/kill.acks" ] && [ "$(wc -l <"$T/kill.acks")" -ge 500 ]; }
+wait_until 10 acked_500
 kill -9 "$PID"
 { wait "$PID"; } 2>/dev/null
 wait "$LOAD"
@@ -276,7 +272,8 @@ check "kill -9 under load: none of $acked acknowledged answers lost ($lost missi
 "$PP" -r "$SMALL" -t "$ROOT/templates" -c "$ROOT/content" -o "$T/lk" --range 0-30000 -q 2>"$T/lk1.err" &
 B1=$!
 PIDS+=("$B1")
-for i in $(seq 200); do [ "$(cat "$T/lk/.portpages-lock" 2>/dev/null)" = "$B1" ] && break; sleep 0.01; done
+lock_held() { [ "$(cat "$1/.portpages-lock" 2>/dev/null)" = "$2" ]; }
+wait_until 2 lock_held "$T/lk" "$B1"
 "$PP" -r "$SMALL" -t "$ROOT/templates" -c "$ROOT/content" -o "$T/lk" --range 0-30000 2>"$T/lk2.err" >/dev/null
 rc2=$?
 wait "$B1"
@@ -287,7 +284,7 @@ check "lock: the site is whole" test "$(find "$T/lk/port" -name '*.html' | wc -l
 "$PP" -r "$SMALL" -t "$ROOT/templates" -c "$ROOT/content" -o "$T/lk3" --range 0-30000 -q &
 B1=$!
 PIDS+=("$B1")
-for i in $(seq 200); do [ "$(cat "$T/lk3/.portpages-lock" 2>/dev/null)" = "$B1" ] && break; sleep 0.01; done
+wait_until 2 lock_held "$T/lk3" "$B1"
 "$PP" -r "$SMALL" -t "$ROOT/templates" -c "$ROOT/content" -o "$T/lk3" --range 0-30000 --no-wait 2>"$T/lk4.err" >/dev/null
 rc2=$?
 wait "$B1"

@@ -27,10 +27,7 @@ port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 kiwix-serve -i 127.0.0.1 -p "$port" "$ZIM" >"$T/kiwix.log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
-for _ in $(seq 50); do
-	curl -fs -o "$T/catalog" "http://127.0.0.1:$port/catalog/v2/entries" && break
-	sleep 0.2
-done
+wait_until 10 curl -fs -o "$T/catalog" "http://127.0.0.1:$port/catalog/v2/entries"
 book=$(sed -n 's|.*<link type="text/html" href="/\([^"]*\)" />.*|\1|p' "$T/catalog" | head -n 1)
 curl -fsL -o "$T/welcome" "http://127.0.0.1:$port/$book/"
 title=$(sed -n 's|.*<h1>\(.*\)</h1>.*|\1|p' "$T/welcome" | head -n 1)
