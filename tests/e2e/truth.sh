@@ -68,6 +68,26 @@ ports = {r[0] for r in rows}
 print(len(rows), "rows,", len(ports), "distinct ports")
 sys.exit(not (len(rows) >= 1000 and len(ports) >= 600))' "$U"
 
+py "docs/uses-checks.csv: every check names a row of uses.csv, at most once, with a date, a result and its evidence" '
+import csv, re, sys
+rows = {(r[0], r[1], r[2]) for r in list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))[1:]}
+checks = list(csv.reader(open(sys.argv[2], newline="", encoding="utf-8")))
+bad = 0
+if checks[0] != ["port", "protocol", "name", "checked", "result", "evidence"]: bad += 1; print("header")
+seen = set()
+for i, c in enumerate(checks[1:], 2):
+    if len(c) != 6: bad += 1; print(f"line {i}: fields"); continue
+    k = tuple(c[:3])
+    if k not in rows: bad += 1; print(f"line {i}: no uses.csv row {k}: rename or remove the check with the row")
+    if k in seen: bad += 1; print(f"line {i}: {k} checked twice")
+    seen.add(k)
+    if not re.fullmatch(r"20\d\d-\d\d-\d\d", c[3]): bad += 1; print(f"line {i}: date")
+    if c[4] not in ("held", "corrected", "pinned", "unread"): bad += 1; print(f"line {i}: result {c[4]}")
+    if not c[5].strip(): bad += 1; print(f"line {i}: no evidence")
+read = sum(1 for c in checks[1:] if c[4] != "unread")
+print(f"{read} of {len(rows)} rows checked against their source, {len(checks) - 1 - read} unread")
+sys.exit(bad > 0)' "$U" "$ROOT/docs/uses-checks.csv"
+
 py "every CVE identifier in the notes and uses.csv is well formed (CVE-YYYY-NNNN+)" '
 import glob, re, sys
 bad = 0
