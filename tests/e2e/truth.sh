@@ -68,6 +68,19 @@ ports = {r[0] for r in rows}
 print(len(rows), "rows,", len(ports), "distinct ports")
 sys.exit(not (len(rows) >= 1000 and len(ports) >= 600))' "$U"
 
+# Files too large to pin here (the repositories are over the size a snapshot
+# may have); docs/uses-checks.csv lists them as unread.
+py "uses.csv: a GitHub file is cited at a commit, not at a branch or tag" '
+import csv, re, sys
+unpinnable = {"cilium/cilium/blob/main/install/kubernetes/cilium/values.yaml",
+              "wireshark/wireshark/blob/master/epan/dissectors/packet-netflow.c"}
+bad = 0
+for i, r in enumerate(list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))[1:], 2):
+    m = re.match(r"https://github\.com/(([^/]+/[^/]+)/(?:blob|tree)/([^/]+)/[^?#]*)", r[5])
+    if m and not re.fullmatch(r"[0-9a-f]{40}", m.group(3)) and m.group(1) not in unpinnable:
+        bad += 1; print(f"line {i}: {m.group(2)} cited at {m.group(3)}, not at a commit")
+sys.exit(bad > 0)' "$U"
+
 py "docs/uses-checks.csv: every check names a row of uses.csv, at most once, with a date, a result and its evidence" '
 import csv, re, sys
 rows = {(r[0], r[1], r[2]) for r in list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))[1:]}
