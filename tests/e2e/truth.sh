@@ -95,7 +95,7 @@ for i, c in enumerate(checks[1:], 2):
     if k in seen: bad += 1; print(f"line {i}: {k} checked twice")
     seen.add(k)
     if not re.fullmatch(r"20\d\d-\d\d-\d\d", c[3]): bad += 1; print(f"line {i}: date")
-    if c[4] not in ("held", "corrected", "pinned", "located", "unread"): bad += 1; print(f"line {i}: result {c[4]}")
+    if c[4] not in ("held", "corrected", "pinned", "unread"): bad += 1; print(f"line {i}: result {c[4]}")
     if not c[5].strip(): bad += 1; print(f"line {i}: no evidence")
 read = sum(1 for c in checks[1:] if c[4] != "unread")
 print(f"{read} of {len(rows)} rows checked against their source, {len(checks) - 1 - read} unread")
