@@ -81,6 +81,28 @@ for i, r in enumerate(list(csv.reader(open(sys.argv[1], newline="", encoding="ut
         bad += 1; print(f"line {i}: {m.group(2)} cited at {m.group(3)}, not at a commit")
 sys.exit(bad > 0)' "$U"
 
+# The notes' exceptions are listed with why in docs/unpinned-links.tsv; a
+# listed link that is gone from its note must leave the list too.
+py "notes: a GitHub file is cited at a commit, save those docs/unpinned-links.tsv lists with why" '
+import csv, glob, os, re, sys
+listed = {}
+for i, r in enumerate(list(csv.reader(open(sys.argv[2], newline="", encoding="utf-8"), delimiter="\t"))[1:], 2):
+    if len(r) != 3 or not r[2].strip(): print(f"unpinned-links.tsv line {i}: port, url and why"); sys.exit(1)
+    listed[(r[0], r[1])] = i
+found = set()
+bad = 0
+for f in sorted(glob.glob(os.path.join(sys.argv[1], "*.md"))):
+    port = os.path.basename(f)[:-3]
+    for m in re.finditer(r"https://github\.com/[^/\s)]+/[^/\s)]+/(?:blob|tree)/([^/\s)>]+)/[^\s)>]*", open(f, encoding="utf-8").read()):
+        if re.fullmatch(r"[0-9a-f]{40}", m.group(1)): continue
+        found.add((port, m.group(0)))
+        if (port, m.group(0)) not in listed:
+            bad += 1; print(f"{port}.md: {m.group(0)} names {m.group(1)}, not a commit")
+for k, i in sorted(listed.items(), key=lambda kv: kv[1]):
+    if k not in found: bad += 1; print(f"unpinned-links.tsv line {i}: {k[1]} is no longer in {k[0]}.md")
+print(len(found), "unpinned links, all listed" if not bad else "")
+sys.exit(bad > 0)' "$N" "$ROOT/docs/unpinned-links.tsv"
+
 py "docs/uses-checks.csv: every check names a row of uses.csv, at most once, with a date, a result and its evidence" '
 import csv, re, sys
 rows = {(r[0], r[1], r[2]) for r in list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))[1:]}
