@@ -83,7 +83,7 @@ sys.exit(bad > 0)' "$U"
 
 # The notes' exceptions are listed with why in docs/unpinned-links.tsv; a
 # listed link that is gone from its note must leave the list too.
-py "notes: a GitHub file is cited at a commit, save those docs/unpinned-links.tsv lists with why" '
+py "notes: a GitHub, GitLab or Gitea file is cited at a commit, save those docs/unpinned-links.tsv lists with why" '
 import csv, glob, os, re, sys
 listed = {}
 for i, r in enumerate(list(csv.reader(open(sys.argv[2], newline="", encoding="utf-8"), delimiter="\t"))[1:], 2):
@@ -93,11 +93,16 @@ found = set()
 bad = 0
 for f in sorted(glob.glob(os.path.join(sys.argv[1], "*.md"))):
     port = os.path.basename(f)[:-3]
-    for m in re.finditer(r"https://github\.com/[^/\s)]+/[^/\s)]+/(?:blob|tree)/([^/\s)>]+)/[^\s)>]*", open(f, encoding="utf-8").read()):
-        if re.fullmatch(r"[0-9a-f]{40}", m.group(1)): continue
-        found.add((port, m.group(0)))
-        if (port, m.group(0)) not in listed:
-            bad += 1; print(f"{port}.md: {m.group(0)} names {m.group(1)}, not a commit")
+    # GitHub, GitLab (/-/blob/REF/) and Gitea (/src/branch/REF/ is never a commit)
+    text = open(f, encoding="utf-8").read()
+    for pat in (r"https://github\.com/[^/\s)]+/[^/\s)]+/(?:blob|tree)/([^/\s)>]+)/[^\s)>]*",
+                r"https://[^/\s)]*gitlab[^/\s)]*/[^\s)>]*?/-/(?:blob|tree|raw)/([^/\s)>]+)/[^\s)>]*",
+                r"https://[^/\s)]+/[^\s)>]*?/src/(branch)/[^\s)>]*"):
+        for m in re.finditer(pat, text):
+            if re.fullmatch(r"[0-9a-f]{40}", m.group(1)): continue
+            found.add((port, m.group(0)))
+            if (port, m.group(0)) not in listed:
+                bad += 1; print(f"{port}.md: {m.group(0)} names {m.group(1)}, not a commit")
 for k, i in sorted(listed.items(), key=lambda kv: kv[1]):
     if k not in found: bad += 1; print(f"unpinned-links.tsv line {i}: {k[1]} is no longer in {k[0]}.md")
 print(len(found), "unpinned links, all listed" if not bad else "")
