@@ -68,12 +68,11 @@ ports = {r[0] for r in rows}
 print(len(rows), "rows,", len(ports), "distinct ports")
 sys.exit(not (len(rows) >= 1000 and len(ports) >= 600))' "$U"
 
-# Files too large to pin here (the repositories are over the size a snapshot
-# may have); docs/uses-checks.csv lists them as unread.
+# A file too large to pin here (the repository is over the size a snapshot
+# may have, and the stored copy is older than the row).
 py "uses.csv: a GitHub file is cited at a commit, not at a branch or tag" '
 import csv, re, sys
-unpinnable = {"cilium/cilium/blob/main/install/kubernetes/cilium/values.yaml",
-              "wireshark/wireshark/blob/master/epan/dissectors/packet-netflow.c"}
+unpinnable = {"wireshark/wireshark/blob/master/epan/dissectors/packet-netflow.c"}
 bad = 0
 for i, r in enumerate(list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))[1:], 2):
     m = re.match(r"https://github\.com/(([^/]+/[^/]+)/(?:blob|tree)/([^/]+)/[^?#]*)", r[5])
