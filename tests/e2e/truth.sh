@@ -68,30 +68,19 @@ ports = {r[0] for r in rows}
 print(len(rows), "rows,", len(ports), "distinct ports")
 sys.exit(not (len(rows) >= 1000 and len(ports) >= 600))' "$U"
 
-# A file too large to pin here (the repository is over the size a snapshot
-# may have, and the stored copy is older than the row).
-py "uses.csv: a GitHub file is cited at a commit, not at a branch or tag" '
-import csv, re, sys
-unpinnable = {"wireshark/wireshark/blob/master/epan/dissectors/packet-netflow.c"}
-bad = 0
-for i, r in enumerate(list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))[1:], 2):
-    m = re.match(r"https://github\.com/(([^/]+/[^/]+)/(?:blob|tree)/([^/]+)/[^?#]*)", r[5])
-    if m and not re.fullmatch(r"[0-9a-f]{40}", m.group(3)) and m.group(1) not in unpinnable:
-        bad += 1; print(f"line {i}: {m.group(2)} cited at {m.group(3)}, not at a commit")
-sys.exit(bad > 0)' "$U"
-
-# The notes' exceptions are listed with why in docs/unpinned-links.tsv; a
-# listed link that is gone from its note must leave the list too.
-py "notes: a GitHub, GitLab or Gitea file is cited at a commit, save those docs/unpinned-links.tsv lists with why" '
+# The exceptions (files too large or too far away to pin here) are listed
+# with why in docs/unpinned-links.tsv; a listed link that is gone from its
+# note or from uses.csv must leave the list too.
+py "notes and uses.csv: a GitHub, GitLab or Gitea file is cited at a commit, save those docs/unpinned-links.tsv lists with why" '
 import csv, glob, os, re, sys
 listed = {}
 for i, r in enumerate(list(csv.reader(open(sys.argv[2], newline="", encoding="utf-8"), delimiter="\t"))[1:], 2):
-    if len(r) != 3 or not r[2].strip(): print(f"unpinned-links.tsv line {i}: port, url and why"); sys.exit(1)
+    if len(r) != 3 or not r[2].strip(): print(f"unpinned-links.tsv line {i}: where, url and why"); sys.exit(1)
     listed[(r[0], r[1])] = i
 found = set()
 bad = 0
-for f in sorted(glob.glob(os.path.join(sys.argv[1], "*.md"))):
-    port = os.path.basename(f)[:-3]
+files = [(os.path.basename(f)[:-3], f) for f in sorted(glob.glob(os.path.join(sys.argv[1], "*.md")))]
+for where, f in files + [("uses.csv", sys.argv[3])]:
     # GitHub, GitLab (/-/blob/REF/) and Gitea (/src/branch/REF/ is never a commit)
     text = open(f, encoding="utf-8").read()
     for pat in (r"https://github\.com/[^/\s)]+/[^/\s)]+/(?:blob|tree)/([^/\s)>]+)/[^\s)>]*",
@@ -99,13 +88,13 @@ for f in sorted(glob.glob(os.path.join(sys.argv[1], "*.md"))):
                 r"https://[^/\s)]+/[^\s)>]*?/src/(branch)/[^\s)>]*"):
         for m in re.finditer(pat, text):
             if re.fullmatch(r"[0-9a-f]{40}", m.group(1)): continue
-            found.add((port, m.group(0)))
-            if (port, m.group(0)) not in listed:
-                bad += 1; print(f"{port}.md: {m.group(0)} names {m.group(1)}, not a commit")
+            found.add((where, m.group(0)))
+            if (where, m.group(0)) not in listed:
+                bad += 1; print(f"{os.path.basename(f)}: {m.group(0)} names {m.group(1)}, not a commit")
 for k, i in sorted(listed.items(), key=lambda kv: kv[1]):
-    if k not in found: bad += 1; print(f"unpinned-links.tsv line {i}: {k[1]} is no longer in {k[0]}.md")
+    if k not in found: bad += 1; print(f"unpinned-links.tsv line {i}: {k[1]} is no longer in {k[0]}")
 print(len(found), "unpinned links, all listed" if not bad else "")
-sys.exit(bad > 0)' "$N" "$ROOT/docs/unpinned-links.tsv"
+sys.exit(bad > 0)' "$N" "$ROOT/docs/unpinned-links.tsv" "$U"
 
 py "docs/uses-checks.csv: every check names a row of uses.csv, at most once, with a date, a result and its evidence" '
 import csv, re, sys
