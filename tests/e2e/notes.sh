@@ -34,6 +34,10 @@ for f in sorted(glob.glob(sys.argv[1] + "/*.md")):
     for k in ("title", "tags", "risk", "names"):
         if not any(re.match(k + ": .", l) for l in lines):
             say(f, f"no {k}")
+    # The page prints "Port N: <title>" and "<title>: what you will find
+    # on port N", so a title that names the port says it twice.
+    if any(re.match(r"title: *\W?port \d", l, re.I) for l in lines):
+        say(f, "title names the port")
     if not any(re.fullmatch(r"risk: (low|medium|high|critical)", l) for l in lines):
         say(f, "bad risk")
     for l in lines:
