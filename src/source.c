@@ -66,8 +66,12 @@ sources_find(struct sources *s, const struct conf *c, const char *registry,
 			return 0;
 		}
 		/* The registry is shown as the registry, not twice. */
-		if (have_reg && same_file(&reg, cp->path))
+		if (have_reg && same_file(&reg, cp->path)) {
+			s->registry_is = id;
+			*hash = util_hash(*hash, &s->registry_is,
+			    sizeof(s->registry_is));
 			continue;
+		}
 		snprintf(s->path[id], sizeof(s->path[id]), "%s", cp->path);
 		file_date(&st, s->mdate[id], hash);
 		/* Its name, which pages show, and bytes: never its directory. */
@@ -125,8 +129,13 @@ sources_title(const struct sources *s, enum source_id id)
 {
 	switch (id) {
 	case SOURCE_IANA:
-		return s->iana->format == REGISTRY_CSV ? "IANA's registry" :
-		    "The registry, a services file";
+		if (s->iana->format == REGISTRY_CSV)
+			return "IANA's registry";
+		if (s->registry_is == SOURCE_WIRESHARK)
+			return "The registry, Wireshark's service list";
+		if (s->registry_is == SOURCE_SYSTEM)
+			return "The registry, this system's services file";
+		return "The registry, a services file";
 	case SOURCE_NMAP:
 		return "nmap's service list";
 	case SOURCE_WIRESHARK:
@@ -182,6 +191,11 @@ sources_date_what(const struct sources *s, enum source_id id)
 const char *
 sources_registry_name(const struct sources *s)
 {
-	return s->iana->format == REGISTRY_CSV ? "IANA's registry" :
-	    "the services file";
+	if (s->iana->format == REGISTRY_CSV)
+		return "IANA's registry";
+	if (s->registry_is == SOURCE_WIRESHARK)
+		return "Wireshark's service list";
+	if (s->registry_is == SOURCE_SYSTEM)
+		return "this system's services file";
+	return "the services file";
 }

@@ -26,6 +26,7 @@ struct sources {
 	const struct uses	*uses;		/* not owned */
 	char			 path[SOURCE_N][4096];	/* "" when not used */
 	char			 mdate[SOURCE_N][11];	/* the file's mtime, UTC */
+	enum source_id		 registry_is;	/* the list the registry file is, or SOURCE_IANA */
 };
 
 /*
@@ -71,7 +72,11 @@ const char *sources_date(const struct sources *s, enum source_id id);
  */
 const char *sources_date_what(const struct sources *s, enum source_id id);
 
-/* The registry in a sentence: "IANA's registry" or "the services file". */
+/*
+ * The registry in a sentence: "IANA's registry", "Wireshark's service
+ * list" or "this system's services file" when it is one of those, else
+ * "the services file".
+ */
 const char *sources_registry_name(const struct sources *s);
 
 #endif

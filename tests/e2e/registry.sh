@@ -43,6 +43,22 @@ svc_named() {
 		"$T/svc/port" "$T/svc/range" "$T/svc/index.html"
 }
 check "services: a site built from a services file never calls it IANA's registry" svc_named
+# A registry that is one of the lists site.conf names is called by that
+# list's name, not "the services file" that could be any of them.
+mkdir -p "$T/wc"
+cp -r "$ROOT/content/." "$T/wc"
+printf '\n[sources]\nwireshark = %s\nsystem = %s\n' "$T/services" "$T/services2" >>"$T/wc/site.conf"
+cp "$T/services" "$T/services2"
+named_as() {
+	"$PP" -q -t "$ROOT/templates" -c "$T/wc" -r "$T/$1" --range 80-80 \
+		-o "$T/wcs" 2>/dev/null &&
+		grep -qF "assigned in $2 to http" "$T/wcs/port/80.html" &&
+		grep -qF "The registry, $2 (<code>$1</code>" "$T/wcs/port/80.html"
+}
+check "services: a registry that is Wireshark's list is called so" \
+	named_as services "Wireshark's service list"
+check "services: a registry that is the system's file is called so" \
+	named_as services2 "this system's services file"
 
 # A services file carries no dates: pages date it by its mtime (UTC), and a
 # new mtime alone re-renders them.
