@@ -124,18 +124,32 @@ sources_free(struct sources *s)
 	s->list[0] = s->list[1] = NULL;
 }
 
+/* A services file as the registry: as a title, and in a sentence. */
+static const struct {
+	const char	*title, *name;
+} registry_words[SOURCE_N] = {
+	[SOURCE_IANA] = { "The registry, a services file", "the services file" },
+	[SOURCE_WIRESHARK] = { "The registry, Wireshark's service list",
+	    "Wireshark's service list" },
+	[SOURCE_SYSTEM] = { "The registry, this system's services file",
+	    "this system's services file" },
+};
+
+/* The list the registry file is, if it has words above; else SOURCE_IANA. */
+static enum source_id
+registry_list(const struct sources *s)
+{
+	return registry_words[s->registry_is].name != NULL ? s->registry_is :
+	    SOURCE_IANA;
+}
+
 const char *
 sources_title(const struct sources *s, enum source_id id)
 {
 	switch (id) {
 	case SOURCE_IANA:
-		if (s->iana->format == REGISTRY_CSV)
-			return "IANA's registry";
-		if (s->registry_is == SOURCE_WIRESHARK)
-			return "The registry, Wireshark's service list";
-		if (s->registry_is == SOURCE_SYSTEM)
-			return "The registry, this system's services file";
-		return "The registry, a services file";
+		return s->iana->format == REGISTRY_CSV ? "IANA's registry" :
+		    registry_words[registry_list(s)].title;
 	case SOURCE_NMAP:
 		return "nmap's service list";
 	case SOURCE_WIRESHARK:
@@ -191,11 +205,6 @@ sources_date_what(const struct sources *s, enum source_id id)
 const char *
 sources_registry_name(const struct sources *s)
 {
-	if (s->iana->format == REGISTRY_CSV)
-		return "IANA's registry";
-	if (s->registry_is == SOURCE_WIRESHARK)
-		return "Wireshark's service list";
-	if (s->registry_is == SOURCE_SYSTEM)
-		return "this system's services file";
-	return "the services file";
+	return s->iana->format == REGISTRY_CSV ? "IANA's registry" :
+	    registry_words[registry_list(s)].name;
 }
