@@ -26,6 +26,7 @@ facts_data_sources(const struct site *s, dict *d)
 			continue;
 		k = dict_add(d, DICT_ROOT, N_DATA_SOURCE);
 		dict_set_stable(d, k, N_DS_TITLE, sources_title(&s->src, id));
+		dict_set_stable(d, k, N_DS_NAME, sources_inside(&s->src, id));
 		dict_set_stable(d, k, N_DS_FILE, sources_file(&s->src, id));
 		if ((date = sources_date(&s->src, id))[0] == '\0')
 			continue;

@@ -219,7 +219,8 @@
 	X(U_HI, 0, 0, "U_IS_RANGE: last port") \
 	X(REGISTRY_NAME, 0, 0, "every page: IANA's registry, or the services file built from") \
 	X(DATA_SOURCE, 1, 0, "every page: one per source the build used") \
-	X(DS_TITLE, 0, 0, "DATA_SOURCE: what it is") \
+	X(DS_TITLE, 0, 0, "DATA_SOURCE: what it is, as a title") \
+	X(DS_NAME, 0, 0, "DATA_SOURCE: what it is, inside a sentence") \
 	X(DS_FILE, 0, 0, "DATA_SOURCE: its file name") \
 	X(DS_HAS_DATE, 1, 0, "DATA_SOURCE: the file carries a date") \
 	X(DS_DATE, 0, 0, "DATA_SOURCE: its newest date") \

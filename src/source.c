@@ -124,41 +124,55 @@ sources_free(struct sources *s)
 	s->list[0] = s->list[1] = NULL;
 }
 
-/* A services file as the registry: as a title, and in a sentence. */
-static const struct {
-	const char	*title, *name;
-} registry_words[SOURCE_N] = {
-	[SOURCE_IANA] = { "The registry, a services file", "the services file" },
+/* What a source is called: as a title, inside a sentence, and as a registry. */
+struct source_words {
+	const char	*title, *inside, *name;
+};
+
+static const struct source_words list_words[SOURCE_N] = {
+	[SOURCE_IANA] = { "IANA's registry", "IANA's registry",
+	    "IANA's registry" },
+	[SOURCE_NMAP] = { "nmap's service list", "nmap's service list", NULL },
+	[SOURCE_WIRESHARK] = { "Wireshark's service list",
+	    "Wireshark's service list", NULL },
+	[SOURCE_SYSTEM] = { "This system's services file",
+	    "this system's services file", NULL },
+	[SOURCE_USES] = { "Known uses", "known uses", NULL },
+};
+
+/* A services file as the registry, by the list it is (SOURCE_IANA: another). */
+static const struct source_words registry_words[SOURCE_N] = {
+	[SOURCE_IANA] = { "The registry, a services file",
+	    "the registry, a services file", "the services file" },
 	[SOURCE_WIRESHARK] = { "The registry, Wireshark's service list",
+	    "the registry, Wireshark's service list",
 	    "Wireshark's service list" },
 	[SOURCE_SYSTEM] = { "The registry, this system's services file",
+	    "the registry, this system's services file",
 	    "this system's services file" },
 };
 
-/* The list the registry file is, if it has words above; else SOURCE_IANA. */
-static enum source_id
-registry_list(const struct sources *s)
+/* The words for source id; the registry's depend on what file it is. */
+static const struct source_words *
+source_words(const struct sources *s, enum source_id id)
 {
-	return registry_words[s->registry_is].name != NULL ? s->registry_is :
-	    SOURCE_IANA;
+	if (id != SOURCE_IANA || s->iana->format == REGISTRY_CSV)
+		return &list_words[id];
+	if (registry_words[s->registry_is].name != NULL)
+		return &registry_words[s->registry_is];
+	return &registry_words[SOURCE_IANA];
 }
 
 const char *
 sources_title(const struct sources *s, enum source_id id)
 {
-	switch (id) {
-	case SOURCE_IANA:
-		return s->iana->format == REGISTRY_CSV ? "IANA's registry" :
-		    registry_words[registry_list(s)].title;
-	case SOURCE_NMAP:
-		return "nmap's service list";
-	case SOURCE_WIRESHARK:
-		return "Wireshark's service list";
-	case SOURCE_SYSTEM:
-		return "This system's services file";
-	default:
-		return "Known uses";
-	}
+	return source_words(s, id)->title;
+}
+
+const char *
+sources_inside(const struct sources *s, enum source_id id)
+{
+	return source_words(s, id)->inside;
 }
 
 const char *
@@ -205,6 +219,5 @@ sources_date_what(const struct sources *s, enum source_id id)
 const char *
 sources_registry_name(const struct sources *s)
 {
-	return s->iana->format == REGISTRY_CSV ? "IANA's registry" :
-	    registry_words[registry_list(s)].name;
+	return source_words(s, SOURCE_IANA)->name;
 }

@@ -56,6 +56,9 @@ void sources_free(struct sources *s);
 /* What a source is, for people: "IANA's registry", "nmap's service list", ... */
 const char *sources_title(const struct sources *s, enum source_id id);
 
+/* The same inside a sentence: "this system's services file", "known uses". */
+const char *sources_inside(const struct sources *s, enum source_id id);
+
 /* The file's name without its directory ("" when not used). */
 const char *sources_file(const struct sources *s, enum source_id id);
 

@@ -53,12 +53,19 @@ named_as() {
 	"$PP" -q -t "$ROOT/templates" -c "$T/wc" -r "$T/$1" --range 80-80 \
 		-o "$T/wcs" 2>/dev/null &&
 		grep -qF "assigned in $2 to http" "$T/wcs/port/80.html" &&
-		grep -qF "The registry, $2 (<code>$1</code>" "$T/wcs/port/80.html"
+		grep -qF "Data: the registry, $2 (<code>$1</code>" "$T/wcs/port/80.html"
 }
 check "services: a registry that is Wireshark's list is called so" \
 	named_as services "Wireshark's service list"
 check "services: a registry that is the system's file is called so" \
 	named_as services2 "this system's services file"
+# The footer's list of sources reads as one sentence: no title case inside it.
+footer_inside() {
+	named_as services "Wireshark's service list" &&
+		grep -qF "; this system's services file (<code>services2</code>" \
+			"$T/wcs/port/80.html"
+}
+check "services: the footer names each source as a sentence would" footer_inside
 
 # A services file carries no dates: pages date it by its mtime (UTC), and a
 # new mtime alone re-renders them.
