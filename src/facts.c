@@ -230,7 +230,22 @@ list_end(buf *b, size_t count)
 		buf_printf(b, " and %zu more", count - MAX_SHOWN);
 }
 
-/* A DIFFER for source title if none of names (n of them) is IANA's. */
+/* 1 if names[i] is one of names[0] to names[i - 1]. */
+static int
+name_repeats(const char *const *names, size_t i)
+{
+	size_t j;
+
+	for (j = 0; j < i; j++)
+		if (strcmp(names[j], names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A DIFFER for source title if none of names (n of them) is IANA's; a
+ * name the source gives for two protocols is said once.
+ */
 static void
 differ(struct worker *w, const struct model_port *mp, size_t *node,
     const char *title, const char *const *names, size_t n)
@@ -248,7 +263,8 @@ differ(struct worker *w, const struct model_port *mp, size_t *node,
 	dict_set_stable(w->d, k, N_DF_SOURCE, title);
 	buf_reset(&w->tmp);
 	for (i = 0; i < n; i++)
-		list_add(&w->tmp, &count, names[i]);
+		if (!name_repeats(names, i))
+			list_add(&w->tmp, &count, names[i]);
 	list_end(&w->tmp, count);
 	dict_set(w->d, k, N_DF_NAMES, w->tmp.data, w->tmp.len);
 	if (mp->nnames == 0) {
@@ -304,7 +320,12 @@ unlisted(struct worker *w, const struct model_port *mp, size_t *node,
 	    w->tmp.data, w->tmp.len);
 }
 
-/* HAS_DIFFER: each source that names the port otherwise than IANA does. */
+/*
+ * HAS_DIFFER: each source that names the port otherwise than IANA does.
+ * nmap gives one name a protocol, each its own guess at what answers
+ * there, so a name IANA lacks is a disagreement even when nmap's other
+ * protocol agrees; a services list's aliases only add to its names.
+ */
 static void
 differences(struct worker *w, const struct model_port *mp, unsigned port)
 {
@@ -318,7 +339,8 @@ differences(struct worker *w, const struct model_port *mp, unsigned port)
 	if (src->nmap != NULL) {
 		for (p = 0, n = 0; p < NMAP_NPROTO; p++)
 			if ((e = nmap_at(src->nmap, port, p)) != NULL &&
-			    strcmp(e->name, "unknown") != 0)
+			    strcmp(e->name, "unknown") != 0 &&
+			    !iana_has(mp, e->name))
 				v[n++] = e->name;
 		differ(w, mp, &node, sources_title(src, SOURCE_NMAP), v, n);
 	}

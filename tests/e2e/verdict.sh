@@ -94,6 +94,23 @@ PY
 	check "common-ports.html: TCP and UDP in the order of nmap's open frequency" common_ok
 	check "port 5555: nmap's names and ranks beside IANA's, and the disagreement said plainly" \
 		bash -c "grep -q 'data-source=\"nmap\"' '$S/port/5555.html' && grep -q 'The sources disagree' '$S/port/5555.html' && grep -q 'calls it personal-agent' '$S/port/5555.html'"
+	# nmap names TCP 8081 blackice-icecap and UDP 8081 IANA's sunproxyadmin.
+	check "port 8081: nmap's TCP name is a disagreement though its UDP name is IANA's" \
+		grep -q "<li>nmap's service list calls it blackice-icecap; " "$S/port/8081.html"
+	once_ok() {
+		python3 - "$S" <<'PY'
+import os, re, sys
+d, bad, n = sys.argv[1] + "/port", 0, 0
+for f in os.listdir(d):
+    for names in re.findall(r'<li>[^<]* calls it ([^;<]*);', open(os.path.join(d, f)).read()):
+        n += 1
+        v = re.sub(r' and \d+ more$', '', names).split(", ")
+        if len(v) != len(set(v)): bad += 1; bad < 4 and print("  ", f, names)
+print(f"  {n} disagreements, {bad} naming a service twice")
+sys.exit(bad > 0 or n == 0)
+PY
+	}
+	check "a disagreement names each of a source's names once" once_ok
 else
 	skip "common ports in nmap's order ($NMAP is absent: apt-get install nmap-common)"
 fi
