@@ -217,6 +217,85 @@ port_assignment(struct worker *w, const struct registry_entry *e)
 	dict_set_opt(d, a, N_A_HAS_CODE, N_A_CODE, e->code);
 }
 
+/*
+ * Appends to b the names of port's known uses that are not wide ranges, at
+ * most max of them, then " and N more"; a name repeated (one row a
+ * protocol) counts once. Returns how many names there are in all.
+ */
+static size_t
+port_uses_named(struct worker *w, buf *b, unsigned port, size_t max)
+{
+	const struct uses_row *const *at;
+	const char *last = NULL;
+	size_t i, n, count = 0;
+
+	at = uses_at(w->s->con->uses, port, &n);
+	for (i = 0; i < n; i++) {
+		if (at[i]->hi - at[i]->lo + 1 > USES_WIDE ||
+		    (last != NULL && strcmp(last, at[i]->name) == 0))
+			continue;
+		if (count < max) {
+			if (count > 0)
+				buf_puts(b, ", ");
+			buf_puts(b, at[i]->name);
+		}
+		count++;
+		last = at[i]->name;
+	}
+	if (count > max)
+		buf_printf(b, " and %zu more", count - max);
+	return count;
+}
+
+/*
+ * The page's title and description. Without a note's title or a
+ * registered name, the title names the known uses, which is what a
+ * reader looking the port up wants to see first.
+ */
+static void
+port_meta(struct worker *w, const struct model_port *mp, unsigned port,
+    const struct port_range_info *ri)
+{
+	const struct content_note *note = mp->note;
+	size_t mark;
+
+	buf_reset(&w->title);
+	buf_puts(&w->title, "Port ");
+	buf_putu(&w->title, port);
+	mark = w->title.len;
+	buf_puts(&w->title, ": ");
+	if (note != NULL && note->title[0] != '\0')
+		buf_puts(&w->title, note->title);
+	else if (mp->nnames > 0)
+		buf_puts(&w->title, mp->names[0].name);
+	else if (port_uses_named(w, &w->title, port, 2) == 0)
+		w->title.data[w->title.len = mark] = '\0';
+	buf_reset(&w->body);
+	buf_puts(&w->body, "Port ");
+	buf_putu(&w->body, port);
+	buf_puts(&w->body, " is a ");
+	buf_puts(&w->body, ri->name);
+	buf_puts(&w->body, " port");
+	if (mp->best == REGISTRY_ASSIGNED && mp->nnames > 0) {
+		buf_puts(&w->body, " assigned to ");
+		buf_puts(&w->body, mp->names[0].name);
+		/* Some entries have a name and no description. */
+		if (mp->desc != NULL) {
+			buf_puts(&w->body, " (");
+			buf_put(&w->body, mp->desc, utf8_prefix(mp->desc, 120));
+			buf_putc(&w->body, ')');
+		}
+	} else
+		buf_puts(&w->body, " with no assigned service");
+	mark = w->body.len;
+	buf_puts(&w->body, ". Known uses: ");
+	if (port_uses_named(w, &w->body, port, 3) == 0)
+		w->body.data[w->body.len = mark] = '\0';
+	buf_puts(&w->body, ". What uses it, how to see what is listening on it "
+	    "on Linux, macOS and Windows, and what to watch for.");
+	page_meta(w, w->title.data, w->body.data);
+}
+
 /* The note's front matter, neighbours, breadcrumbs, title and description. */
 static void
 port_context(struct worker *w, const struct model_port *mp, unsigned port)
@@ -224,7 +303,6 @@ port_context(struct worker *w, const struct model_port *mp, unsigned port)
 	const struct port_range_info *ri = port_range_info(port_range_of(port));
 	const struct content_note *note = mp->note;
 	unsigned block = port / MODEL_BLOCK * MODEL_BLOCK;
-	const char *name;
 	dict *d = w->d;
 	char url[32], text[64];
 	size_t k, i, n;
@@ -258,35 +336,7 @@ port_context(struct worker *w, const struct model_port *mp, unsigned port)
 	memcpy(text + n, "\xe2\x80\x93", 3);
 	util_utoa(block + MODEL_BLOCK - 1, text + n + 3);
 	page_crumb(w, url, text);
-	buf_reset(&w->title);
-	buf_puts(&w->title, "Port ");
-	buf_putu(&w->title, port);
-	name = note != NULL && note->title[0] != '\0' ? note->title :
-	    mp->nnames > 0 ? mp->names[0].name : NULL;
-	if (name != NULL) {
-		buf_puts(&w->title, ": ");
-		buf_puts(&w->title, name);
-	}
-	buf_reset(&w->body);
-	buf_puts(&w->body, "Port ");
-	buf_putu(&w->body, port);
-	buf_puts(&w->body, " is a ");
-	buf_puts(&w->body, ri->name);
-	buf_puts(&w->body, " port");
-	if (mp->best == REGISTRY_ASSIGNED && mp->nnames > 0) {
-		buf_puts(&w->body, " assigned to ");
-		buf_puts(&w->body, mp->names[0].name);
-		/* Some entries have a name and no description. */
-		if (mp->desc != NULL) {
-			buf_puts(&w->body, " (");
-			buf_put(&w->body, mp->desc, utf8_prefix(mp->desc, 120));
-			buf_putc(&w->body, ')');
-		}
-	} else
-		buf_puts(&w->body, " with no assigned service");
-	buf_puts(&w->body, ". What uses it, how to see what is listening on it "
-	    "on Linux, macOS and Windows, and what to watch for.");
-	page_meta(w, w->title.data, w->body.data);
+	port_meta(w, mp, port, ri);
 }
 
 /* Fills w->d with everything the templates may say about port. */

@@ -67,6 +67,15 @@ sys.exit(bad > 0)
 PY
 }
 check "avoid and caution pages suggest the nearest good ports, nearest first" suggest_ok
+# A port with no note and no registered name is titled by its known uses;
+# the ephemeral ranges that cover 40123 are too wide to count as one.
+meta_ok() {
+	grep -qF '<title>Port 50050: Apache DataFusion Ballista (scheduler), Cobalt Strike (team server) |' "$S/port/50050.html" &&
+		grep -qF 'Known uses: Apache DataFusion Ballista (scheduler), Cobalt Strike (team server). What uses it' "$S/port/50050.html" &&
+		grep -qF '<title>Port 40123 |' "$S/port/40123.html" &&
+		! grep -qF 'Known uses:' "$S/port/40123.html"
+}
+check "titles and descriptions name the known uses, not the wide ranges" meta_ok
 check "the home page links to the free ports and the most common ports" \
 	bash -c "grep -q 'href=\"free-ports.html\"' '$S/index.html' && grep -q 'href=\"common-ports.html\"' '$S/index.html'"
 
