@@ -297,6 +297,21 @@ list_names(const struct registry *r, unsigned port, const char **v,
 	return k;
 }
 
+/* 1 if row i of at is narrow and no narrow row before it has its name. */
+static int
+use_is_new(const struct uses_row *const *at, size_t i)
+{
+	size_t j;
+
+	if (at[i]->hi - at[i]->lo + 1 > USES_WIDE)
+		return 0;
+	for (j = 0; j < i; j++)
+		if (at[j]->hi - at[j]->lo + 1 <= USES_WIDE &&
+		    strcmp(at[j]->name, at[i]->name) == 0)
+			return 0;
+	return 1;
+}
+
 /* Known uses IANA does not list: the narrow ones whose names hold none of IANA's. */
 static void
 unlisted(struct worker *w, const struct model_port *mp, size_t *node,
@@ -308,8 +323,7 @@ unlisted(struct worker *w, const struct model_port *mp, size_t *node,
 	at = uses_at(w->s->con->uses, port, &n);
 	buf_reset(&w->tmp);
 	for (i = 0; i < n; i++)
-		if (at[i]->hi - at[i]->lo + 1 <= USES_WIDE &&
-		    !iana_lists(mp, at[i]->name))
+		if (use_is_new(at, i) && !iana_lists(mp, at[i]->name))
 			list_add(&w->tmp, &count, at[i]->name);
 	if (count == 0)
 		return;
@@ -380,19 +394,26 @@ uses(struct worker *w, unsigned port)
 	}
 }
 
-/* The names of the narrow known uses at port, into w->tmp. */
-static void
-use_names(struct worker *w, unsigned port)
+size_t
+facts_use_names(const struct site *s, buf *b, unsigned port, size_t max)
 {
 	const struct uses_row *const *at;
 	size_t i, n, count = 0;
 
-	at = uses_at(w->s->con->uses, port, &n);
-	buf_reset(&w->tmp);
-	for (i = 0; i < n; i++)
-		if (at[i]->hi - at[i]->lo + 1 <= USES_WIDE)
-			list_add(&w->tmp, &count, at[i]->name);
-	list_end(&w->tmp, count);
+	at = uses_at(s->con->uses, port, &n);
+	for (i = 0; i < n; i++) {
+		if (!use_is_new(at, i))
+			continue;
+		if (count < max) {
+			if (count > 0)
+				buf_puts(b, ", ");
+			buf_puts(b, at[i]->name);
+		}
+		count++;
+	}
+	if (count > max)
+		buf_printf(b, " and %zu more", count - max);
+	return count;
 }
 
 /* The systems whose current default ephemeral range holds port, into w->tmp. */
@@ -443,7 +464,8 @@ verdict_reasons(struct worker *w, const struct model_port *mp, unsigned port)
 	if (mp->why & MODEL_WHY_RESERVED)
 		dict_add(d, DICT_ROOT, N_V_RESERVED);
 	if (mp->why & MODEL_WHY_KNOWN_USE) {
-		use_names(w, port);
+		buf_reset(&w->tmp);
+		facts_use_names(w->s, &w->tmp, port, MAX_SHOWN);
 		dict_set(d, dict_add(d, DICT_ROOT, N_V_KNOWN_USE), N_V_USE_NAMES,
 		    w->tmp.data, w->tmp.len);
 	}

@@ -12,6 +12,14 @@
  */
 void facts_port(struct worker *w, unsigned port);
 
+/*
+ * Appends to b the names of port's known uses that are not wide ranges,
+ * at most max of them, then " and N more"; a name two rows share (one a
+ * protocol) counts once. Returns how many names there are in all.
+ */
+size_t facts_use_names(const struct site *s, buf *b, unsigned port,
+    size_t max);
+
 /* The DATA_SOURCE list every page's footer names. */
 void facts_data_sources(const struct site *s, dict *d);
 

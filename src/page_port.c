@@ -218,36 +218,6 @@ port_assignment(struct worker *w, const struct registry_entry *e)
 }
 
 /*
- * Appends to b the names of port's known uses that are not wide ranges, at
- * most max of them, then " and N more"; a name repeated (one row a
- * protocol) counts once. Returns how many names there are in all.
- */
-static size_t
-port_uses_named(struct worker *w, buf *b, unsigned port, size_t max)
-{
-	const struct uses_row *const *at;
-	const char *last = NULL;
-	size_t i, n, count = 0;
-
-	at = uses_at(w->s->con->uses, port, &n);
-	for (i = 0; i < n; i++) {
-		if (at[i]->hi - at[i]->lo + 1 > USES_WIDE ||
-		    (last != NULL && strcmp(last, at[i]->name) == 0))
-			continue;
-		if (count < max) {
-			if (count > 0)
-				buf_puts(b, ", ");
-			buf_puts(b, at[i]->name);
-		}
-		count++;
-		last = at[i]->name;
-	}
-	if (count > max)
-		buf_printf(b, " and %zu more", count - max);
-	return count;
-}
-
-/*
  * The page's title and description. Without a note's title or a
  * registered name, the title names the known uses, which is what a
  * reader looking the port up wants to see first.
@@ -268,7 +238,7 @@ port_meta(struct worker *w, const struct model_port *mp, unsigned port,
 		buf_puts(&w->title, note->title);
 	else if (mp->nnames > 0)
 		buf_puts(&w->title, mp->names[0].name);
-	else if (port_uses_named(w, &w->title, port, 2) == 0)
+	else if (facts_use_names(w->s, &w->title, port, 2) == 0)
 		w->title.data[w->title.len = mark] = '\0';
 	buf_reset(&w->body);
 	buf_puts(&w->body, "Port ");
@@ -289,7 +259,7 @@ port_meta(struct worker *w, const struct model_port *mp, unsigned port,
 		buf_puts(&w->body, " with no assigned service");
 	mark = w->body.len;
 	buf_puts(&w->body, ". Known uses: ");
-	if (port_uses_named(w, &w->body, port, 3) == 0)
+	if (facts_use_names(w->s, &w->body, port, 3) == 0)
 		w->body.data[w->body.len = mark] = '\0';
 	buf_puts(&w->body, ". What uses it, how to see what is listening on it "
 	    "on Linux, macOS and Windows, and what to watch for.");

@@ -125,6 +125,23 @@ PY
 else
 	skip "common ports in nmap's order ($NMAP is absent: apt-get install nmap-common)"
 fi
+# A product with one row a protocol (MSMQ on 1801) is one known use.
+uses_once_ok() {
+	python3 - "$S" <<'PY'
+import os, re, sys
+d, bad, n = sys.argv[1] + "/port", 0, 0
+pat = re.compile(r'<li>(?:Software is known to use it|Known uses under names other than the registry.s): ([^<]*)\.</li>')
+for f in os.listdir(d):
+    for names in pat.findall(open(os.path.join(d, f)).read()):
+        n += 1
+        # names hold ", " inside parentheses: "ONOS (OpenFlow, old port)"
+        v = re.split(r', (?![^()]*\))', re.sub(r' and \d+ more$', '', names))
+        if len(v) != len(set(v)): bad += 1; bad < 4 and print("  ", f, names)
+print(f"  {n} lists of known uses, {bad} naming one twice")
+sys.exit(bad > 0 or n == 0)
+PY
+}
+check "a list of known uses names each product once" uses_once_ok
 sources_ok() {
 	local f=$S/port/5555.html
 	grep -q 'data-source="iana"' "$f" && grep -q 'data-source="uses"' "$f" &&
