@@ -312,7 +312,12 @@ use_is_new(const struct uses_row *const *at, size_t i)
 	return 1;
 }
 
-/* Known uses IANA does not list: the narrow ones whose names hold none of IANA's. */
+/*
+ * Known uses IANA does not list: the narrow ones whose names hold none of
+ * IANA's, as a disagreement (UNLISTED) and, at the top level, for the
+ * sections that say what may be listening (UNLISTED_USES, or
+ * NO_UNLISTED_USES).
+ */
 static void
 unlisted(struct worker *w, const struct model_port *mp, size_t *node,
     unsigned port)
@@ -325,13 +330,17 @@ unlisted(struct worker *w, const struct model_port *mp, size_t *node,
 	for (i = 0; i < n; i++)
 		if (use_is_new(at, i) && !iana_lists(mp, at[i]->name))
 			list_add(&w->tmp, &count, at[i]->name);
-	if (count == 0)
+	if (count == 0) {
+		dict_add(w->d, DICT_ROOT, N_NO_UNLISTED_USES);
 		return;
+	}
 	list_end(&w->tmp, count);
 	if (*node == DICT_NONE)
 		*node = dict_add(w->d, DICT_ROOT, N_HAS_DIFFER);
 	dict_set(w->d, dict_add(w->d, *node, N_UNLISTED), N_UNLISTED_NAMES,
 	    w->tmp.data, w->tmp.len);
+	dict_set(w->d, dict_add(w->d, DICT_ROOT, N_UNLISTED_USES),
+	    N_UNLISTED_USE_NAMES, w->tmp.data, w->tmp.len);
 }
 
 /*

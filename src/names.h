@@ -207,6 +207,9 @@
 	X(DF_NO_IANA, 1, 0, "DIFFER: IANA names nothing here") \
 	X(UNLISTED, 1, 0, "HAS_DIFFER: known uses IANA does not list") \
 	X(UNLISTED_NAMES, 0, 0, "UNLISTED: their names") \
+	X(UNLISTED_USES, 1, 0, "port pages: known uses IANA does not list (wide ranges aside)") \
+	X(UNLISTED_USE_NAMES, 0, 0, "UNLISTED_USES: their names, as UNLISTED_NAMES") \
+	X(NO_UNLISTED_USES, 1, 0, "port pages: no known use beside IANA's names") \
 	X(HAS_USES, 1, 0, "the port has known uses (uses.csv)") \
 	X(USE, 1, 0, "HAS_USES: one per known use") \
 	X(U_NAME, 0, 0, "USE: the software") \

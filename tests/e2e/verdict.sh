@@ -76,6 +76,14 @@ meta_ok() {
 		! grep -qF 'Known uses:' "$S/port/40123.html"
 }
 check "titles and descriptions name the known uses, not the wide ranges" meta_ok
+# What may be listening: known uses under other names than IANA's are
+# named beside the registered service; OpenSSH on 22 is IANA's ssh.
+listening_ok() {
+	grep -qF 'No service is registered on port 27950, but software is known to use it: DarkPlaces (master server), Unvanquished (master server), ioquake3 (master server).' "$S/port/27950.html" &&
+		grep -qF 'the registered service, ssh, is the first thing to suspect' "$S/port/22.html" &&
+		grep -qF 'No service is registered on port 40123, so if something' "$S/port/40123.html"
+}
+check "what may be listening names the known uses IANA's names do not cover" listening_ok
 check "the home page links to the free ports and the most common ports" \
 	bash -c "grep -q 'href=\"free-ports.html\"' '$S/index.html' && grep -q 'href=\"common-ports.html\"' '$S/index.html'"
 
