@@ -211,11 +211,11 @@ iana_lists(const struct model_port *mp, const char *use)
 	return 0;
 }
 
-/* Appends name to the ", "-separated list in b, at most MAX_SHOWN of n. */
+/* Appends name to the ", "-separated list in b, which shows at most max. */
 static void
-list_add(buf *b, size_t *count, const char *name)
+list_add(buf *b, size_t *count, size_t max, const char *name)
 {
-	if (*count < MAX_SHOWN) {
+	if (*count < max) {
 		if (*count > 0)
 			buf_puts(b, ", ");
 		buf_puts(b, name);
@@ -223,11 +223,12 @@ list_add(buf *b, size_t *count, const char *name)
 	(*count)++;
 }
 
+/* Ends a list of count names that showed at most max: " and N more". */
 static void
-list_end(buf *b, size_t count)
+list_end(buf *b, size_t count, size_t max)
 {
-	if (count > MAX_SHOWN)
-		buf_printf(b, " and %zu more", count - MAX_SHOWN);
+	if (count > max)
+		buf_printf(b, " and %zu more", count - max);
 }
 
 /* 1 if names[i] is one of names[0] to names[i - 1]. */
@@ -264,8 +265,8 @@ differ(struct worker *w, const struct model_port *mp, size_t *node,
 	buf_reset(&w->tmp);
 	for (i = 0; i < n; i++)
 		if (!name_repeats(names, i))
-			list_add(&w->tmp, &count, names[i]);
-	list_end(&w->tmp, count);
+			list_add(&w->tmp, &count, MAX_SHOWN, names[i]);
+	list_end(&w->tmp, count, MAX_SHOWN);
 	dict_set(w->d, k, N_DF_NAMES, w->tmp.data, w->tmp.len);
 	if (mp->nnames == 0) {
 		dict_add(w->d, k, N_DF_NO_IANA);
@@ -273,8 +274,8 @@ differ(struct worker *w, const struct model_port *mp, size_t *node,
 	}
 	buf_reset(&w->tmp);
 	for (i = 0, count = 0; i < mp->nnames; i++)
-		list_add(&w->tmp, &count, mp->names[i].name);
-	list_end(&w->tmp, count);
+		list_add(&w->tmp, &count, MAX_SHOWN, mp->names[i].name);
+	list_end(&w->tmp, count, MAX_SHOWN);
 	dict_set(w->d, dict_add(w->d, k, N_DF_HAS_IANA), N_DF_IANA, w->tmp.data,
 	    w->tmp.len);
 }
@@ -329,12 +330,12 @@ unlisted(struct worker *w, const struct model_port *mp, size_t *node,
 	buf_reset(&w->tmp);
 	for (i = 0; i < n; i++)
 		if (use_is_new(at, i) && !iana_lists(mp, at[i]->name))
-			list_add(&w->tmp, &count, at[i]->name);
+			list_add(&w->tmp, &count, MAX_SHOWN, at[i]->name);
 	if (count == 0) {
 		dict_add(w->d, DICT_ROOT, N_NO_UNLISTED_USES);
 		return;
 	}
-	list_end(&w->tmp, count);
+	list_end(&w->tmp, count, MAX_SHOWN);
 	if (*node == DICT_NONE)
 		*node = dict_add(w->d, DICT_ROOT, N_HAS_DIFFER);
 	dict_set(w->d, dict_add(w->d, *node, N_UNLISTED), N_UNLISTED_NAMES,
@@ -410,18 +411,10 @@ facts_use_names(const struct site *s, buf *b, unsigned port, size_t max)
 	size_t i, n, count = 0;
 
 	at = uses_at(s->con->uses, port, &n);
-	for (i = 0; i < n; i++) {
-		if (!use_is_new(at, i))
-			continue;
-		if (count < max) {
-			if (count > 0)
-				buf_puts(b, ", ");
-			buf_puts(b, at[i]->name);
-		}
-		count++;
-	}
-	if (count > max)
-		buf_printf(b, " and %zu more", count - max);
+	for (i = 0; i < n; i++)
+		if (use_is_new(at, i))
+			list_add(b, &count, max, at[i]->name);
+	list_end(b, count, max);
 	return count;
 }
 
