@@ -298,21 +298,6 @@ list_names(const struct registry *r, unsigned port, const char **v,
 	return k;
 }
 
-/* 1 if row i of at is narrow and no narrow row before it has its name. */
-static int
-use_is_new(const struct uses_row *const *at, size_t i)
-{
-	size_t j;
-
-	if (at[i]->hi - at[i]->lo + 1 > USES_WIDE)
-		return 0;
-	for (j = 0; j < i; j++)
-		if (at[j]->hi - at[j]->lo + 1 <= USES_WIDE &&
-		    strcmp(at[j]->name, at[i]->name) == 0)
-			return 0;
-	return 1;
-}
-
 /*
  * Known uses IANA does not list: the narrow ones whose names hold none of
  * IANA's, as a disagreement (UNLISTED) and, at the top level, for the
@@ -323,14 +308,14 @@ static void
 unlisted(struct worker *w, const struct model_port *mp, size_t *node,
     unsigned port)
 {
-	const struct uses_row *const *at;
+	const char *const *name;
 	size_t i, n, count = 0;
 
-	at = uses_at(w->s->con->uses, port, &n);
+	name = uses_names_at(w->s->con->uses, port, &n);
 	buf_reset(&w->tmp);
 	for (i = 0; i < n; i++)
-		if (use_is_new(at, i) && !iana_lists(mp, at[i]->name))
-			list_add(&w->tmp, &count, MAX_SHOWN, at[i]->name);
+		if (!iana_lists(mp, name[i]))
+			list_add(&w->tmp, &count, MAX_SHOWN, name[i]);
 	if (count == 0) {
 		dict_add(w->d, DICT_ROOT, N_NO_UNLISTED_USES);
 		return;
@@ -407,13 +392,12 @@ uses(struct worker *w, unsigned port)
 size_t
 facts_use_names(const struct site *s, buf *b, unsigned port, size_t max)
 {
-	const struct uses_row *const *at;
+	const char *const *name;
 	size_t i, n, count = 0;
 
-	at = uses_at(s->con->uses, port, &n);
+	name = uses_names_at(s->con->uses, port, &n);
 	for (i = 0; i < n; i++)
-		if (use_is_new(at, i))
-			list_add(b, &count, max, at[i]->name);
+		list_add(b, &count, max, name[i]);
 	list_end(b, count, max);
 	return count;
 }

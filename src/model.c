@@ -72,9 +72,8 @@ port_facts(struct model *m, unsigned port, struct model_name *store)
 static unsigned
 port_why(const struct model *m, const struct model_port *mp, unsigned port)
 {
-	const struct uses_row *const *at;
 	unsigned why = 0, os;
-	size_t i, n;
+	size_t n;
 
 	if (port == 0)
 		why |= MODEL_WHY_ZERO;
@@ -85,10 +84,9 @@ port_why(const struct model *m, const struct model_port *mp, unsigned port)
 	else if (mp->best == REGISTRY_RESERVED)
 		why |= MODEL_WHY_RESERVED;
 	/* A platform range (ephemeral, NodePort) is a caution, not a use. */
-	at = uses_at(m->con->uses, port, &n);
-	for (i = 0; i < n; i++)
-		if (at[i]->hi - at[i]->lo + 1 <= USES_WIDE)
-			why |= MODEL_WHY_KNOWN_USE;
+	uses_names_at(m->con->uses, port, &n);
+	if (n > 0)
+		why |= MODEL_WHY_KNOWN_USE;
 	if (m->nmap != NULL && nmap_often_open(m->nmap, port))
 		why |= MODEL_WHY_NMAP;
 	for (os = 0; os < PORT_OS_N; os++)

@@ -46,33 +46,18 @@ js_strings(buf *b, char *const *v, size_t n, const char *sep)
 	}
 }
 
-/* 1 if the port has a known use that is not a platform-wide range. */
-static int
-has_uses(const struct uses *u, unsigned p)
-{
-	const struct uses_row *const *at;
-	size_t i, n;
-
-	at = uses_at(u, p, &n);
-	for (i = 0; i < n; i++)
-		if (at[i]->hi - at[i]->lo + 1 <= USES_WIDE)
-			return 1;
-	return 0;
-}
-
 /* The known uses' names, after the note's words: what search finds them by. */
 static void
 data_uses(buf *b, const struct uses *u, unsigned p)
 {
-	const struct uses_row *const *at;
+	const char *const *name;
 	size_t i, n;
 
-	at = uses_at(u, p, &n);
-	for (i = 0; i < n; i++)
-		if (at[i]->hi - at[i]->lo + 1 <= USES_WIDE) {
-			buf_puts(b, ", ");
-			js_string(b, at[i]->name, strlen(at[i]->name));
-		}
+	name = uses_names_at(u, p, &n);
+	for (i = 0; i < n; i++) {
+		buf_puts(b, ", ");
+		js_string(b, name[i], strlen(name[i]));
+	}
 }
 
 /* [port, "names", "description", "note title", "tags, search names, known uses"] */
@@ -119,7 +104,7 @@ data_make(struct worker *w, size_t i)
 	buf_puts(&w->page, "window.PORTPAGES_SEARCH=[\n");
 	for (p = 0; p < PORT_COUNT; p++)
 		if (m->port[p].nnames > 0 || m->port[p].note != NULL ||
-		    has_uses(u, p))
+		    (m->port[p].why & MODEL_WHY_KNOWN_USE))
 			data_port(&w->page, &m->port[p], u, p);
 	buf_puts(&w->page, "];\n");
 	return 1;

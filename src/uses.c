@@ -245,6 +245,42 @@ check_rows(struct uses *u)
 	return ok;
 }
 
+/* 1 if at[i] is narrow and no narrow row before it has its name. */
+static int
+name_is_new(const struct uses_row *const *at, size_t i)
+{
+	size_t j;
+
+	if (at[i]->hi - at[i]->lo + 1 > USES_WIDE)
+		return 0;
+	for (j = 0; j < i; j++)
+		if (at[j]->hi - at[j]->lo + 1 <= USES_WIDE &&
+		    strcmp(at[j]->name, at[i]->name) == 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * The per-port list of names, made once here so that a page's title,
+ * description, verdict and search entry all read the same list.
+ */
+static void
+index_names(struct uses *u)
+{
+	const struct uses_row *const *at;
+	size_t i, n, p, k = 0;
+
+	u->names = xmalloc((u->off[PORT_COUNT] + 1) * sizeof(*u->names));
+	for (p = 0; p < PORT_COUNT; p++) {
+		u->noff[p] = k;
+		at = uses_at(u, p, &n);
+		for (i = 0; i < n; i++)
+			if (name_is_new(at, i))
+				u->names[k++] = at[i]->name;
+	}
+	u->noff[PORT_COUNT] = k;
+}
+
 /* The per-port index; ranges count once per port they cover. */
 static void
 index_rows(struct uses *u)
@@ -264,6 +300,7 @@ index_rows(struct uses *u)
 		for (p = u->r[i].lo; p <= u->r[i].hi; p++)
 			u->at[fill[p]++] = &u->r[i];
 	free(fill);
+	index_names(u);
 }
 
 int
@@ -319,6 +356,7 @@ uses_free(struct uses *u)
 	arena_free(u->arena);
 	free(u->r);
 	free(u->at);
+	free(u->names);
 	free(u->path);
 	free(u);
 }
@@ -328,4 +366,11 @@ uses_at(const struct uses *u, unsigned port, size_t *n)
 {
 	*n = u->off[port + 1] - u->off[port];
 	return u->at + u->off[port];
+}
+
+const char *const *
+uses_names_at(const struct uses *u, unsigned port, size_t *n)
+{
+	*n = u->noff[port + 1] - u->noff[port];
+	return u->names + u->noff[port];
 }

@@ -29,6 +29,8 @@ struct uses {
 	size_t		 n, cap;
 	uint32_t	 off[PORT_COUNT + 1];	/* rows of port p: at[off[p]..off[p+1]) */
 	const struct uses_row **at;
+	uint32_t	 noff[PORT_COUNT + 1];	/* names of port p: names[noff[p]..noff[p+1]) */
+	const char	**names;
 	struct arena	*arena;
 };
 
@@ -53,6 +55,14 @@ void uses_free(struct uses *u);
 
 /* The rows that cover port, in file order: *n of them. */
 const struct uses_row *const *uses_at(const struct uses *u, unsigned port,
+    size_t *n);
+
+/*
+ * The names of the software known to use port, each once, in file order:
+ * *n of them. A row wider than USES_WIDE is a platform range, not one
+ * use, and names nothing here.
+ */
+const char *const *uses_names_at(const struct uses *u, unsigned port,
     size_t *n);
 
 #endif

@@ -180,6 +180,26 @@ JS
 }
 check "search finds ports by known uses: adb -> 5555, airplay -> 5000 and 7000, grafana -> 3000" search_ok
 
+# MSMQ and pyTivo have a uses.csv row per protocol; their ports' search
+# entries carry each name once, like the pages' lists.
+search_once_ok() {
+	node - "$S/assets/search-index.js" <<'JS'
+const fs = require('fs');
+global.window = {};
+eval(fs.readFileSync(process.argv[2], 'utf8'));
+let bad = 0, seen = 0;
+for (const e of window.PORTPAGES_SEARCH) {
+  if (![1801, 2190].includes(e[0])) continue;
+  seen++;
+  const words = e[4].split(', ');
+  for (const name of ['Microsoft Message Queuing (MSMQ)', 'pyTivo'])
+    if (words.filter(w => w === name).length > 1) { console.log(`  ${e[0]}: ${name} twice`); bad++; }
+}
+process.exit(seen === 2 && bad === 0 ? 0 : 1);
+JS
+}
+check "search entries name each known use once (1801 MSMQ, 2190 pyTivo)" search_once_ok
+
 # Loader errors: one line naming uses.csv and its line; the site is left as it was.
 mkdir -p "$T/c"
 cp "$ROOT/content/site.conf" "$T/c/"
