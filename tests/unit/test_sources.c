@@ -228,6 +228,37 @@ test_uses(void **state)
 	assert_null(uses("8,tcp,x,default,A.\n"));
 }
 
+/* Each port's names: each once, in file order, wide ranges aside. */
+static void
+test_uses_names(void **state)
+{
+	const char *const *name;
+	struct uses *u;
+	size_t n;
+
+	(void)state;
+	u = uses("1801,tcp,MSMQ,default,A.,https://e.example/\n"
+	    "1700-1899,tcp,Narrow,common,A range.,https://e.example/\n"
+	    "1801,udp,MSMQ,default,B.,https://e.example/\n"
+	    "1000-1800,udp,Wide,os,A range.,https://e.example/\n"
+	    "1800-1801,tcp,Other,common,C.,https://e.example/\n");
+	assert_non_null(u);
+	name = uses_names_at(u, 1801, &n);
+	assert_int_equal(n, 3);
+	assert_string_equal(name[0], "MSMQ");
+	assert_string_equal(name[1], "Narrow");
+	assert_string_equal(name[2], "Other");
+	name = uses_names_at(u, 1800, &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(name[0], "Narrow");
+	assert_string_equal(name[1], "Other");
+	uses_names_at(u, 1500, &n);
+	assert_int_equal(n, 0);
+	uses_names_at(u, 65535, &n);
+	assert_int_equal(n, 0);
+	uses_free(u);
+}
+
 /* A registry, a content directory with uses.csv, and nmap's list; then the model. */
 static void
 test_verdicts(void **state)
@@ -317,6 +348,7 @@ main(void)
 		cmocka_unit_test(test_nmap_fields),
 		cmocka_unit_test(test_nmap_freq),
 		cmocka_unit_test(test_uses),
+		cmocka_unit_test(test_uses_names),
 		cmocka_unit_test(test_verdicts),
 		cmocka_unit_test(test_note_html),
 	};
