@@ -1,11 +1,14 @@
 /* names.c - the template contract as a table, for the template checker and the guide */
+#include <string.h>
+
 #include "dict.h"
 #include "names.h"
+#include "util.h"
 
 _Static_assert(N_COUNT <= DICT_MAX_NAMES, "a dictionary's trail holds 16 bits of a name");
 
 static const struct tmpl_name names[] = {
-#define X(n, s, r, d) { #n, s, r, d },
+#define X(n, s, r, w, d) { #n, s, r, w, d },
 	NAMES
 #undef X
 };
@@ -15,4 +18,51 @@ names_all(size_t *n)
 {
 	*n = N_COUNT;
 	return names;
+}
+
+/* 1 if where (a names[] entry's) lists parent, a name or "page". */
+static int
+where_lists(const char *where, const char *parent)
+{
+	size_t n = strlen(parent);
+	const char *w;
+
+	for (w = where; (w = strstr(w, parent)) != NULL; w += n)
+		if ((w == where || w[-1] == ' ') && (w[n] == ' ' ||
+		    w[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+/* Checks the children of node k, whose name is parent. */
+static int
+children_ok(const struct dict_node *nodes, size_t k, const char *parent,
+    const char *page)
+{
+	const struct dict_node *e;
+	size_t c;
+
+	for (c = nodes[k].first; c != DICT_NONE; c = e->next) {
+		e = &nodes[c];
+		if (!where_lists(names[e->name].where, parent)) {
+			util_err(page, 0, "internal error: %s is set %s%s, "
+			    "which its \"%s\" in src/names.h does not list",
+			    names[e->name].name, k == DICT_ROOT ? "at the top "
+			    "level" : "inside ", k == DICT_ROOT ? "" : parent,
+			    names[e->name].where);
+			return 0;
+		}
+		if (e->section && !children_ok(nodes, c, names[e->name].name,
+		    page))
+			return 0;
+	}
+	return 1;
+}
+
+int
+names_dict_ok(const struct dict *d, const char *page)
+{
+	size_t n;
+
+	return children_ok(dict_nodes(d, &n), DICT_ROOT, "page", page);
 }

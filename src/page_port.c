@@ -128,7 +128,7 @@ port_services(struct worker *w, const struct model_port *mp, unsigned port)
 	if (mp->nnames == 0)
 		return;
 	k = dict_add(d, DICT_ROOT, N_HAS_SERVICE);
-	dict_set_stable(d, k, N_PRIMARY_SERVICE, mp->names[0].name);
+	dict_set_stable(d, DICT_ROOT, N_PRIMARY_SERVICE, mp->names[0].name);
 	/* The check commands look at TCP and UDP: say when SCTP or DCCP alone is assigned. */
 	dict_add(d, k, model_tcp_udp_assigned(mp) ? N_TCP_UDP_ASSIGNED :
 	    N_OTHER_PROTO_ONLY);

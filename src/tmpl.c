@@ -101,6 +101,7 @@ struct checker {
 	int		 stack[MAX_NEST];	/* open sections; -1-NAME: NAME_separator */
 	size_t		 stackline[MAX_NEST];
 	size_t		 nest;
+	size_t		 base;		/* sections the including file left open */
 };
 
 static int check_text(struct checker *, const char *, size_t);
@@ -139,12 +140,60 @@ check_include(struct checker *k, const char *name, size_t n)
 	sub.used = k->used;
 	sub.out = k->out;
 	sub.depth = k->depth + 1;
+	/* Includes are expanded where they stand, inside the open sections. */
+	memcpy(sub.stack, k->stack, k->nest * sizeof(*k->stack));
+	sub.nest = sub.base = k->nest;
 	rc = check_text(&sub, text, len);
 out:
 	free(rel);
 	free(full);
 	free(text);
 	return rc;
+}
+
+/*
+ * 1 if name id may stand here: the generator sets it at the page's top
+ * level or inside a section that is open here. Anywhere else ctemplate
+ * finds no value on any page, and a value prints nothing, a section
+ * never shows: the template would say less than it reads.
+ */
+static int
+in_scope(const struct checker *k, int id)
+{
+	const char *w = k->ts->names[id].where, *e;
+	size_t i;
+	int p;
+
+	for (; *w != '\0'; w = *e == ' ' ? e + 1 : e) {
+		if ((e = strchr(w, ' ')) == NULL)
+			e = w + strlen(w);
+		if (e - w == 4 && memcmp(w, "page", 4) == 0)
+			return 1;
+		p = lookup_name(k->ts, w, (size_t)(e - w));
+		for (i = 0; i < k->nest; i++)
+			if (p >= 0 && (k->stack[i] == p || k->stack[i] == -1 - p))
+				return 1;
+	}
+	return 0;
+}
+
+/* Reports that name id is used where it is never set. */
+static void
+scope_err(const struct checker *k, int id, const char *in, size_t n)
+{
+	const char *w = k->ts->names[id].where, *e;
+	buf b = { 0 };
+
+	for (; *w != '\0'; w = *e == ' ' ? e + 1 : e) {
+		if ((e = strchr(w, ' ')) == NULL)
+			e = w + strlen(w);
+		buf_printf(&b, "%s{{#%.*s}}", b.len > 0 ? " or " : "",
+		    (int)(e - w), w);
+	}
+	util_err(k->path, k->line, "{{%.*s}} is set only inside %s, so here "
+	    "it would %s", (int)n, in, b.data, k->ts->names[id].section ?
+	    "never show" : "always be empty");
+	buf_free(&b);
 }
 
 /* {{#NAME}} or {{/NAME}} (also NAME_separator): in is the marker's inside. */
@@ -174,6 +223,10 @@ check_section(struct checker *k, const char *in, size_t n)
 		    in, k->ts->names[base].name);
 		return 0;
 	}
+	if (in[0] == '#' && id >= 0 && !in_scope(k, id)) {
+		scope_err(k, id, in, n);
+		return 0;
+	}
 	if (in[0] == '#') {
 		if (k->nest == MAX_NEST) {
 			util_err(k->path, k->line, "sections nested too deeply");
@@ -181,7 +234,7 @@ check_section(struct checker *k, const char *in, size_t n)
 		}
 		k->stackline[k->nest] = k->line;
 		k->stack[k->nest++] = want;
-	} else if (k->nest == 0 || k->stack[k->nest - 1] != want) {
+	} else if (k->nest == k->base || k->stack[k->nest - 1] != want) {
 		util_err(k->path, k->line, "{{%.*s}} does not close an open "
 		    "section", (int)n, in);
 		return 0;
@@ -218,6 +271,10 @@ check_value(struct checker *k, const char *in, size_t n)
 		return 0;
 	} else if (k->ts->names[id].raw && k->kind == TMPL_MD)
 		what = "{{%.*s}} is HTML, for layouts only";
+	else if (!in_scope(k, id)) {
+		scope_err(k, id, in, n);
+		return 0;
+	}
 	if (what != NULL) {
 		util_err(k->path, k->line, what, (int)n, in);
 		return 0;
@@ -286,7 +343,7 @@ check_text(struct checker *k, const char *text, size_t len)
 			return 0;
 		i = j + 2;
 	}
-	if (k->nest > 0) {
+	if (k->nest > k->base) {
 		top = k->stack[k->nest - 1];
 		util_err(k->path, k->stackline[k->nest - 1], "{{#%s%s}} is never "
 		    "closed", k->ts->names[top < 0 ? -1 - top : top].name,

@@ -14,6 +14,7 @@ struct tmpl_name {
 	const char	*name;
 	int		 section;	/* 1: {{#NAME}}...{{/NAME}}; 0: {{NAME}} */
 	int		 raw;		/* trusted HTML, inserted unescaped; HTML templates only */
+	const char	*where;		/* "page" and the sections it is set in, space-separated */
 	const char	*doc;		/* one line for the template guide */
 };
 

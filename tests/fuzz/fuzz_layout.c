@@ -19,8 +19,8 @@
 enum { N_X, N_Y, N_SEC, N_ITEM, N_HTML, N_COUNT };
 
 static const struct tmpl_name names[] = {
-	{ "X", 0, 0, "" }, { "Y", 0, 0, "" }, { "SEC", 1, 0, "" },
-	{ "ITEM", 1, 0, "" }, { "HTML", 0, 1, "" },
+	{ "X", 0, 0, "page", "" }, { "Y", 0, 0, "page", "" }, { "SEC", 1, 0, "page", "" },
+	{ "ITEM", 1, 0, "page", "" }, { "HTML", 0, 1, "page", "" },
 };
 
 /* Values that look like markup, marks or tokens, and plain ones. */

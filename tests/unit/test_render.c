@@ -21,8 +21,8 @@
 enum { N_A, N_B, N_C, N_SEC, N_S, N_RAW, N_COUNT };
 
 static const struct tmpl_name names[] = {
-	{ "A", 0, 0, "" }, { "B", 0, 0, "" }, { "C", 0, 0, "" },
-	{ "SEC", 1, 0, "" }, { "S", 0, 0, "" }, { "RAW", 0, 1, "" },
+	{ "A", 0, 0, "page", "" }, { "B", 0, 0, "page", "" }, { "C", 0, 0, "page", "" },
+	{ "SEC", 1, 0, "page", "" }, { "S", 0, 0, "page", "" }, { "RAW", 0, 1, "page", "" },
 };
 
 /* Every place a Markdown template may put a value; %s is the marker. */

@@ -17,11 +17,12 @@
 #include "tmpl.h"
 #include "util.h"
 
-enum { N_X, N_Y, N_SEC, N_ITEM, N_HTML, N_COUNT };
+enum { N_X, N_Y, N_SEC, N_ITEM, N_HTML, N_IN, N_SUB, N_COUNT };
 
 static const struct tmpl_name names[] = {
-	{ "X", 0, 0, "" }, { "Y", 0, 0, "" }, { "SEC", 1, 0, "" },
-	{ "ITEM", 1, 0, "" }, { "HTML", 0, 1, "" },
+	{ "X", 0, 0, "page", "" }, { "Y", 0, 0, "page", "" }, { "SEC", 1, 0, "page", "" },
+	{ "ITEM", 1, 0, "page", "" }, { "HTML", 0, 1, "page", "" },
+	{ "IN", 0, 0, "SEC", "" }, { "SUB", 1, 0, "SEC ITEM", "" },
 };
 
 static char dir[64];
@@ -105,6 +106,73 @@ test_bad_markers(void **state)
 	}
 	tmpl_set_free(load_with("{{! a comment }}{{X}} {{#SEC}}{{Y}}"
 	    "{{#SEC_separator}}, {{/SEC_separator}}{{/SEC}}\n"));
+}
+
+/* The error loading section gives, or "" if it loads. */
+static const char *
+load_err(const char *section)
+{
+	static char msg[512];
+	tmpl_set *ts;
+	FILE *f;
+	size_t n;
+	int saved;
+
+	assert_non_null(f = tmpfile());
+	fflush(stderr);
+	saved = dup(2);
+	dup2(fileno(f), 2);
+	ts = load_with(section);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	rewind(f);
+	n = fread(msg, 1, sizeof(msg) - 1, f);
+	msg[ts == NULL ? n : 0] = '\0';
+	fclose(f);
+	tmpl_set_free(ts);
+	return msg;
+}
+
+/*
+ * A name set only inside a section (names[]'s "where") may stand only
+ * there: elsewhere it would print nothing on every page.
+ */
+static void
+test_scope(void **state)
+{
+	const char *good[] = {
+		"{{#SEC}}{{IN}}{{/SEC}}\n",
+		"{{#SEC}}{{#ITEM}}{{IN}}{{/ITEM}}{{/SEC}}\n",
+		"{{#SEC}}{{#SEC_separator}}{{IN}}{{/SEC_separator}}{{/SEC}}\n",
+		"{{#ITEM}}{{#SUB}}x{{/SUB}}{{/ITEM}}\n",
+		"{{#SEC}}{{>in}}{{/SEC}}\n",
+	};
+	const char *bad[] = {
+		"{{IN}}\n",
+		"{{#ITEM}}{{IN}}{{/ITEM}}\n",
+		"{{#SEC}}{{/SEC}} {{IN}}\n",
+		"{{>in}}\n",
+		"{{#SEC}}{{>close}}{{/SEC}}\n",
+	};
+	const char *e;
+	size_t i;
+
+	(void)state;
+	put("partials/in.md", "{{IN}}\n");
+	put("partials/close.md", "{{/SEC}}\n");
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		if (*(e = load_err(good[i])) != '\0')
+			fail_msg("refused: %s: %s", good[i], e);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (*load_err(bad[i]) == '\0')
+			fail_msg("accepted: %s", bad[i]);
+	assert_non_null(strstr(load_err("line\n{{IN}}\n"), "sections/10-a.md:2: "
+	    "{{IN}} is set only inside {{#SEC}}, so here it would always be "
+	    "empty"));
+	assert_non_null(strstr(load_err("{{#SUB}}x{{/SUB}}\n"), "{{#SUB}} is set "
+	    "only inside {{#SEC}} or {{#ITEM}}, so here it would never show"));
+	assert_non_null(strstr(load_err("{{>in}}\n"), "partials/in.md:1: {{IN}}"));
 }
 
 static void
@@ -553,6 +621,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bad_markers),
 		cmocka_unit_test(test_include_and_variants),
+		cmocka_unit_test(test_scope),
 		cmocka_unit_test(test_md_escape),
 		cmocka_unit_test(test_paths_agree),
 		cmocka_unit_test(test_shared_cache),

@@ -1,0 +1,84 @@
+/* test_names.c - the template contract: where each name is set, and the check that holds the generator to it */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "dict.h"
+#include "names.h"
+#include "util.h"
+
+/* Every "where" lists "page" or sections of the table, each once. */
+static void
+test_where_names_sections(void **state)
+{
+	const struct tmpl_name *nm;
+	char word[64][64];
+	size_t n, i, j, k, nw;
+	const char *w, *e;
+	int id;
+
+	(void)state;
+	nm = names_all(&n);
+	for (i = 0; i < n; i++) {
+		assert_true(nm[i].where[0] != '\0');
+		for (w = nm[i].where, nw = 0; *w != '\0'; w = *e ? e + 1 : e) {
+			if ((e = strchr(w, ' ')) == NULL)
+				e = w + strlen(w);
+			assert_true(e - w > 0 && e - w < 64 && nw < 64);
+			memcpy(word[nw], w, (size_t)(e - w));
+			word[nw][e - w] = '\0';
+			for (k = 0; k < nw; k++)
+				assert_string_not_equal(word[k], word[nw]);
+			if (strcmp(word[nw], "page") != 0) {
+				id = tmpl_name_find(nm, n, word[nw], strlen(word[nw]));
+				if (id < 0 || !nm[id].section)
+					fail_msg("%s: %s is not a section", nm[i].name,
+					    word[nw]);
+			}
+			nw++;
+		}
+		for (j = 0; j < i; j++)
+			assert_string_not_equal(nm[j].name, nm[i].name);
+	}
+}
+
+/* A value set where the table says passes; one set elsewhere is reported. */
+static void
+test_dict_ok(void **state)
+{
+	dict *d = dict_new();
+	size_t k, o;
+
+	(void)state;
+	util_quiet = 1;
+	k = dict_add(d, DICT_ROOT, N_HAS_SERVICE);
+	dict_sets(d, DICT_ROOT, N_PRIMARY_SERVICE, "ssh");
+	dict_add(d, k, N_TCP_UDP_ASSIGNED);
+	o = dict_add(d, dict_add(d, DICT_ROOT, N_HAS_OTHER), N_OTHER);
+	dict_setu(d, o, N_OTHER_PORT, 22);
+	assert_int_equal(names_dict_ok(d, "port/22.html"), 1);
+	/* PRIMARY_SERVICE inside HAS_SERVICE printed nothing on 2,140 pages. */
+	dict_sets(d, k, N_PRIMARY_SERVICE, "ssh");
+	assert_int_equal(names_dict_ok(d, "port/22.html"), 0);
+	dict_reset(d);
+	dict_setu(d, DICT_ROOT, N_OTHER_PORT, 22);
+	assert_int_equal(names_dict_ok(d, "port/22.html"), 0);
+	dict_reset(d);
+	dict_add(d, dict_add(d, DICT_ROOT, N_HAS_SERVICE), N_HAS_SERVICE);
+	assert_int_equal(names_dict_ok(d, "port/22.html"), 0);
+	dict_free(d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_where_names_sections),
+		cmocka_unit_test(test_dict_ok),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
