@@ -1,10 +1,12 @@
 /* facts.c - on a port page: every source side by side, where they differ, and the verdict */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "facts.h"
 #include "names.h"
+#include "util.h"
 
 #define MAX_SHOWN 8		/* names a reason lists before "and N more" */
 
@@ -305,17 +307,14 @@ list_names(const struct registry *r, unsigned port, const char **v,
  * NO_UNLISTED_USES).
  */
 static void
-unlisted(struct worker *w, const struct model_port *mp, size_t *node,
-    unsigned port)
+unlisted(struct worker *w, const struct model_port *mp, size_t *node)
 {
-	const char *const *name;
-	size_t i, n, count = 0;
+	size_t i, count = 0;
 
-	name = uses_names_at(w->s->con->uses, port, &n);
 	buf_reset(&w->tmp);
-	for (i = 0; i < n; i++)
-		if (!iana_lists(mp, name[i]))
-			list_add(&w->tmp, &count, MAX_SHOWN, name[i]);
+	for (i = 0; i < w->nuses; i++)
+		if (!iana_lists(mp, w->uses[i].name))
+			list_add(&w->tmp, &count, MAX_SHOWN, w->uses[i].name);
 	if (count == 0) {
 		dict_add(w->d, DICT_ROOT, N_NO_UNLISTED_USES);
 		return;
@@ -359,7 +358,7 @@ differences(struct worker *w, const struct model_port *mp, unsigned port)
 			differ(w, mp, &node, sources_title(src, SOURCE_WIRESHARK +
 			    i), v, n);
 		}
-	unlisted(w, mp, &node, port);
+	unlisted(w, mp, &node);
 }
 
 /* HAS_USES: every known use of the port, ranges included. */
@@ -390,16 +389,74 @@ uses(struct worker *w, unsigned port)
 }
 
 size_t
-facts_use_names(const struct site *s, buf *b, unsigned port, size_t max)
+facts_use_names(const struct worker *w, buf *b, size_t max)
 {
-	const char *const *name;
-	size_t i, n, count = 0;
+	size_t i, count = 0;
 
-	name = uses_names_at(s->con->uses, port, &n);
-	for (i = 0; i < n; i++)
-		list_add(b, &count, max, name[i]);
+	for (i = 0; i < w->nuses; i++)
+		list_add(b, &count, max, w->uses[i].name);
 	list_end(b, count, max);
 	return count;
+}
+
+static int
+is_word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_';
+}
+
+/*
+ * Where text (len bytes) first names name as a whole word, name's words
+ * before " (" only ("Redis" for "Redis (Sentinel)"); SIZE_MAX if nowhere.
+ */
+static size_t
+mention_at(const char *text, size_t len, const char *name)
+{
+	const char *cut = strstr(name, " ("), *p = text, *end = text + len;
+	size_t n = cut != NULL ? (size_t)(cut - name) : strlen(name);
+
+	while (n > 0 && (p = memmem(p, (size_t)(end - p), name, n)) != NULL) {
+		if ((p == text || !is_word_char(p[-1])) && (p + n == end ||
+		    !is_word_char(p[n])))
+			return (size_t)(p - text);
+		p++;
+	}
+	return SIZE_MAX;
+}
+
+void
+facts_uses_order(struct worker *w, unsigned port)
+{
+	const struct content_note *note = w->s->model->port[port].note;
+	const char *const *name;
+	struct facts_use u;
+	size_t i, j, n, tlen, blen;
+
+	name = uses_names_at(w->s->con->uses, port, &n);
+	if (n > w->uses_cap) {
+		w->uses_cap = n;
+		w->uses = xrealloc(w->uses, n * sizeof(*w->uses));
+	}
+	w->nuses = n;
+	for (i = 0; i < n; i++)
+		w->uses[i] = (struct facts_use){ name[i], SIZE_MAX };
+	if (note == NULL || n < 2)
+		return;
+	tlen = strlen(note->title);
+	blen = strlen(note->markdown);
+	for (i = 0; i < n; i++)
+		if ((w->uses[i].at = mention_at(note->title, tlen, name[i])) ==
+		    SIZE_MAX && (w->uses[i].at = mention_at(note->markdown,
+		    blen, name[i])) != SIZE_MAX)
+			w->uses[i].at += tlen + 1;
+	/* Insertion sort: stable, so the names the note leaves out keep their order. */
+	for (i = 1; i < n; i++) {
+		u = w->uses[i];
+		for (j = i; j > 0 && w->uses[j - 1].at > u.at; j--)
+			w->uses[j] = w->uses[j - 1];
+		w->uses[j] = u;
+	}
 }
 
 /* The systems whose current default ephemeral range holds port, into w->tmp. */
@@ -451,7 +508,7 @@ verdict_reasons(struct worker *w, const struct model_port *mp, unsigned port)
 		dict_add(d, DICT_ROOT, N_V_RESERVED);
 	if (mp->why & MODEL_WHY_KNOWN_USE) {
 		buf_reset(&w->tmp);
-		facts_use_names(w->s, &w->tmp, port, MAX_SHOWN);
+		facts_use_names(w, &w->tmp, MAX_SHOWN);
 		dict_set(d, dict_add(d, DICT_ROOT, N_V_KNOWN_USE), N_V_USE_NAMES,
 		    w->tmp.data, w->tmp.len);
 	}

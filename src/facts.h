@@ -12,13 +12,25 @@
  */
 void facts_port(struct worker *w, unsigned port);
 
+/* A known use's name, and where the port's note first names it. */
+struct facts_use {
+	const char	*name;
+	size_t		 at;		/* SIZE_MAX: the note does not */
+};
+
 /*
- * Appends to b the names of port's known uses that are not wide ranges,
- * at most max of them, then " and N more"; a name two rows share (one a
- * protocol) counts once. Returns how many names there are in all.
+ * Sets w->uses to port's known-use names (uses_names_at), those its note
+ * names first, in the order it names them (title, then body), the rest
+ * in uses.csv's order: a page's lists lead with what the note is about.
+ * Call it before the other facts_ functions for a port.
  */
-size_t facts_use_names(const struct site *s, buf *b, unsigned port,
-    size_t max);
+void facts_uses_order(struct worker *w, unsigned port);
+
+/*
+ * Appends to b w->uses' names, at most max of them, then " and N more".
+ * Returns how many names there are in all.
+ */
+size_t facts_use_names(const struct worker *w, buf *b, size_t max);
 
 /* The DATA_SOURCE list every page's footer names. */
 void facts_data_sources(const struct site *s, dict *d);

@@ -44,6 +44,8 @@ struct worker {
 	struct precompress	*zip;		/* --precompress, else NULL */
 	const char		*rel;		/* the file pool_flush may write */
 	struct out_stream	*stream;	/* ... once it has written some */
+	struct facts_use	*uses;		/* the port's known uses (facts_uses_order) */
+	size_t			 nuses, uses_cap;
 };
 
 /*

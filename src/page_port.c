@@ -238,7 +238,7 @@ port_meta(struct worker *w, const struct model_port *mp, unsigned port,
 		buf_puts(&w->title, note->title);
 	else if (mp->nnames > 0)
 		buf_puts(&w->title, mp->names[0].name);
-	else if (facts_use_names(w->s, &w->title, port, 2) == 0)
+	else if (facts_use_names(w, &w->title, 2) == 0)
 		w->title.data[w->title.len = mark] = '\0';
 	buf_reset(&w->body);
 	buf_puts(&w->body, "Port ");
@@ -259,7 +259,7 @@ port_meta(struct worker *w, const struct model_port *mp, unsigned port,
 		buf_puts(&w->body, " with no assigned service");
 	mark = w->body.len;
 	buf_puts(&w->body, ". Known uses: ");
-	if (facts_use_names(w->s, &w->body, port, 3) == 0)
+	if (facts_use_names(w, &w->body, 3) == 0)
 		w->body.data[w->body.len = mark] = '\0';
 	buf_puts(&w->body, ". What uses it, how to see what is listening on it "
 	    "on Linux, macOS and Windows, and what to watch for.");
@@ -320,6 +320,7 @@ port_values(struct worker *w, unsigned port)
 
 	port_rel(port, "html", rel);
 	page_start(w, rel);
+	facts_uses_order(w, port);
 	port_ranges(w, port);
 	port_services(w, mp, port);
 	at = registry_at(w->s->reg, port, &n);

@@ -48,6 +48,7 @@ pool_worker_free(struct worker *w)
 	buf_free(&w->page);
 	buf_free(&w->tmp);
 	buf_free(&w->title);
+	free(w->uses);
 	precompress_free(w->zip);
 }
 

@@ -150,6 +150,58 @@ sys.exit(bad > 0 or n == 0)
 PY
 }
 check "a list of known uses names each product once" uses_once_ok
+# A note's port lists first the known uses the note names, in the order it
+# names them (its title, then its body), the others in uses.csv's order.
+uses_lead_ok() {
+	python3 - "$S" "$ROOT/content" <<'PY'
+import csv, html, os, re, sys
+site, content = sys.argv[1], sys.argv[2]
+names = {}
+for r in csv.DictReader(open(content + "/uses.csv", encoding="utf-8")):
+    lo, _, hi = r["port"].partition("-")
+    lo, hi = int(lo), int(hi or lo)
+    if hi - lo + 1 > 256:
+        continue
+    for p in range(lo, hi + 1):
+        if r["name"] not in names.setdefault(p, []):
+            names[p].append(r["name"])
+def at(text, name):
+    base = name.split(" (")[0]
+    m = re.search(r"(?<![A-Za-z0-9_])" + re.escape(base) + r"(?![A-Za-z0-9_])", text)
+    return m.start() if m else None
+pat = re.compile(r"<li>Software is known to use it: ([^<]*)\.</li>")
+n = bad = moved = 0
+for f in os.listdir(content + "/ports"):
+    port = int(f[:-3])
+    if len(names.get(port, [])) < 2:
+        continue
+    text = open(os.path.join(content, "ports", f), encoding="utf-8").read()
+    front, body = "", text
+    if text.startswith("---\n"):
+        front, _, body = text[4:].partition("\n---\n")
+    title = next((l[6:].strip() for l in front.split("\n") if l.startswith("title:")), "")
+    def key(iv):
+        i, v = iv
+        t, b = at(title, v), at(body, v)
+        return (t if t is not None else len(title) + 1 + b if b is not None else float("inf"), i)
+    want = [v for i, v in sorted(enumerate(names[port]), key=key)]
+    m = pat.search(open(f"{site}/port/{port}.html", encoding="utf-8").read())
+    if not m:
+        continue
+    n += 1
+    shown = html.unescape(m.group(1))
+    # eight names, then " and N more" (names may hold ", " themselves)
+    expect = ", ".join(want[:8]) + (f" and {len(want) - 8} more" if len(want) > 8 else "")
+    moved += want[:8] != names[port][:8]
+    if shown != expect:
+        bad += 1
+        if bad < 4: print("  ", port, shown[:100], "want", expect[:100])
+print(f"  {n} pages with a note and known uses, {moved} led by what the note names, {bad} wrong")
+sys.exit(bad > 0 or moved == 0)
+PY
+}
+check "a note's page lists first the known uses the note names (3000: Grafana before Ackee)" uses_lead_ok
+check "port 3000 leads with Grafana, 6379 with Redis" sh -c "grep -q '<li>Software is known to use it: Grafana, ' '$S/port/3000.html' && grep -q '<li>Software is known to use it: Redis, ' '$S/port/6379.html'"
 sources_ok() {
 	local f=$S/port/5555.html
 	grep -q 'data-source="iana"' "$f" && grep -q 'data-source="uses"' "$f" &&
