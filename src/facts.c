@@ -144,23 +144,22 @@ protos_text(unsigned protos)
 	    protos == REGISTRY_SCTP ? "sctp" : "tcp/udp";
 }
 
-/* The known uses at port: name, kind, note and link. */
+/* The known uses, in the order of w->rows: name, kind, note and link. */
 static size_t
-src_uses(struct worker *w, size_t src, unsigned port)
+src_uses(struct worker *w, size_t src)
 {
-	const struct uses_row *const *at;
-	size_t i, n, k;
+	const struct uses_row *r;
+	size_t i, k;
 
-	at = uses_at(w->s->con->uses, port, &n);
-	for (i = 0; i < n; i++) {
-		k = src_item(w->d, src, at[i]->name, protos_text(at[i]->protos),
-		    at[i]->note);
+	for (i = 0; i < w->nrows; i++) {
+		r = w->rows[i];
+		k = src_item(w->d, src, r->name, protos_text(r->protos), r->note);
 		dict_set_stable(w->d, dict_add(w->d, k, N_SI_HAS_KIND),
-		    N_SI_KIND, uses_kind_name(at[i]->kind));
+		    N_SI_KIND, uses_kind_name(r->kind));
 		dict_set_stable(w->d, dict_add(w->d, k, N_SI_HAS_LINK),
-		    N_SI_LINK, at[i]->source);
+		    N_SI_LINK, r->source);
 	}
-	return n;
+	return w->nrows;
 }
 
 /* One SOURCE per source the build uses, in a fixed order. */
@@ -180,7 +179,7 @@ sources(struct worker *w, unsigned port)
 		else if (id == SOURCE_NMAP)
 			n = src_nmap(w, k, port);
 		else if (id == SOURCE_USES)
-			n = src_uses(w, k, port);
+			n = src_uses(w, k);
 		else
 			n = src_list(w, k, src->list[id - SOURCE_WIRESHARK], port);
 		if (n == 0)
@@ -361,31 +360,36 @@ differences(struct worker *w, const struct model_port *mp, unsigned port)
 	unlisted(w, mp, &node);
 }
 
-/* HAS_USES: every known use of the port, ranges included. */
+/* One USE of HAS_USES (node): row r. */
 static void
-uses(struct worker *w, unsigned port)
+use_row(struct worker *w, size_t node, const struct uses_row *r)
 {
-	const struct uses_row *const *at;
-	size_t i, n, node, k;
+	size_t k = dict_add(w->d, node, N_USE);
 
-	at = uses_at(w->s->con->uses, port, &n);
-	if (n == 0)
+	dict_sets(w->d, k, N_U_NAME, r->name);
+	dict_sets(w->d, k, N_U_KIND, uses_kind_name(r->kind));
+	dict_sets(w->d, k, N_U_PROTOCOLS, protos_text(r->protos));
+	dict_sets(w->d, k, N_U_NOTE, r->note);
+	dict_sets(w->d, k, N_U_SOURCE, r->source);
+	if (r->lo != r->hi) {
+		size_t g = dict_add(w->d, k, N_U_IS_RANGE);
+
+		dict_setu(w->d, g, N_U_LO, r->lo);
+		dict_setu(w->d, g, N_U_HI, r->hi);
+	}
+}
+
+/* HAS_USES: every known use of the port, in the order of w->rows. */
+static void
+uses(struct worker *w)
+{
+	size_t i, node;
+
+	if (w->nrows == 0)
 		return;
 	node = dict_add(w->d, DICT_ROOT, N_HAS_USES);
-	for (i = 0; i < n; i++) {
-		k = dict_add(w->d, node, N_USE);
-		dict_sets(w->d, k, N_U_NAME, at[i]->name);
-		dict_sets(w->d, k, N_U_KIND, uses_kind_name(at[i]->kind));
-		dict_sets(w->d, k, N_U_PROTOCOLS, protos_text(at[i]->protos));
-		dict_sets(w->d, k, N_U_NOTE, at[i]->note);
-		dict_sets(w->d, k, N_U_SOURCE, at[i]->source);
-		if (at[i]->lo != at[i]->hi) {
-			size_t r = dict_add(w->d, k, N_U_IS_RANGE);
-
-			dict_setu(w->d, r, N_U_LO, at[i]->lo);
-			dict_setu(w->d, r, N_U_HI, at[i]->hi);
-		}
-	}
+	for (i = 0; i < w->nrows; i++)
+		use_row(w, node, w->rows[i]);
 }
 
 size_t
@@ -425,8 +429,9 @@ mention_at(const char *text, size_t len, const char *name)
 	return SIZE_MAX;
 }
 
-void
-facts_uses_order(struct worker *w, unsigned port)
+/* w->uses: port's names, those its note names first. */
+static void
+order_names(struct worker *w, unsigned port)
 {
 	const struct content_note *note = w->s->model->port[port].note;
 	const char *const *name;
@@ -457,6 +462,36 @@ facts_uses_order(struct worker *w, unsigned port)
 			w->uses[j] = w->uses[j - 1];
 		w->uses[j] = u;
 	}
+}
+
+/* w->rows: port's rows, a product's together in w->uses' order, then the wide ones. */
+static void
+order_rows(struct worker *w, unsigned port)
+{
+	const struct uses_row *const *at;
+	size_t i, j, n;
+
+	at = uses_at(w->s->con->uses, port, &n);
+	if (n > w->rows_cap) {
+		w->rows_cap = n;
+		w->rows = xrealloc(w->rows, n * sizeof(*w->rows));
+	}
+	w->nrows = 0;
+	for (j = 0; j < w->nuses; j++)
+		for (i = 0; i < n; i++)
+			if (at[i]->hi - at[i]->lo + 1 <= USES_WIDE &&
+			    strcmp(at[i]->name, w->uses[j].name) == 0)
+				w->rows[w->nrows++] = at[i];
+	for (i = 0; i < n; i++)
+		if (at[i]->hi - at[i]->lo + 1 > USES_WIDE)
+			w->rows[w->nrows++] = at[i];
+}
+
+void
+facts_uses_order(struct worker *w, unsigned port)
+{
+	order_names(w, port);
+	order_rows(w, port);
 }
 
 /* The systems whose current default ephemeral range holds port, into w->tmp. */
@@ -557,6 +592,6 @@ facts_port(struct worker *w, unsigned port)
 
 	sources(w, port);
 	differences(w, mp, port);
-	uses(w, port);
+	uses(w);
 	verdict(w, mp, port);
 }

@@ -46,6 +46,8 @@ struct worker {
 	struct out_stream	*stream;	/* ... once it has written some */
 	struct facts_use	*uses;		/* the port's known uses (facts_uses_order) */
 	size_t			 nuses, uses_cap;
+	const struct uses_row	**rows;		/* ... and their rows, in that order */
+	size_t			 nrows, rows_cap;
 };
 
 /*

@@ -49,6 +49,7 @@ pool_worker_free(struct worker *w)
 	buf_free(&w->tmp);
 	buf_free(&w->title);
 	free(w->uses);
+	free(w->rows);
 	precompress_free(w->zip);
 }
 

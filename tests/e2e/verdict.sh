@@ -201,6 +201,53 @@ sys.exit(bad > 0 or moved == 0)
 PY
 }
 check "a note's page lists first the known uses the note names (3000: Grafana before Ackee)" uses_lead_ok
+# The known uses' block under "What each source says": a product's rows
+# together, in the order of the lists above, then the platform ranges.
+uses_table_ok() {
+	python3 - "$S" "$ROOT/content" <<'PY'
+import csv, html, os, re, sys
+site, content = sys.argv[1], sys.argv[2]
+rows = {}
+for r in csv.DictReader(open(content + "/uses.csv", encoding="utf-8")):
+    lo, _, hi = r["port"].partition("-")
+    lo, hi = int(lo), int(hi or lo)
+    for p in range(lo, hi + 1):
+        rows.setdefault(p, []).append((r["name"], hi - lo + 1 > 256))
+def at(text, name):
+    m = re.search(r"(?<![A-Za-z0-9_])" + re.escape(name.split(" (")[0]) + r"(?![A-Za-z0-9_])", text)
+    return m.start() if m else None
+n = bad = 0
+for port, rs in sorted(rows.items()):
+    narrow = []
+    for name, wide in rs:
+        if not wide and name not in narrow:
+            narrow.append(name)
+    if not narrow:
+        continue
+    title, body = "", ""
+    note = f"{content}/ports/{port}.md"
+    if os.path.exists(note):
+        text = open(note, encoding="utf-8").read()
+        front, _, body = text[4:].partition("\n---\n") if text.startswith("---\n") else ("", "", text)
+        title = next((l[6:].strip() for l in front.split("\n") if l.startswith("title:")), "")
+    def key(iv):
+        i, v = iv
+        t, b = at(title, v), at(body, v)
+        return (t if t is not None else len(title) + 1 + b if b is not None else float("inf"), i)
+    order = [v for i, v in sorted(enumerate(narrow), key=key)]
+    want = [v for o in order for v, w in rs if v == o and not w] + [v for v, w in rs if w]
+    page = open(f"{site}/port/{port}.html", encoding="utf-8").read()
+    block = re.search(r'<dt data-source="uses">.*?(?=<dt|</dl>)', page, re.S)
+    got = [html.unescape(x) for x in re.findall(r"<dd><strong>(.*?)</strong>", block.group(0))] if block else []
+    n += 1
+    if got != want:
+        bad += 1
+        if bad < 4: print("  ", port, got[:4], "want", want[:4])
+print(f"  {n} pages with known uses, {bad} in another order")
+sys.exit(bad > 0 or n == 0)
+PY
+}
+check "the known uses' block: a product's rows together, in the lists' order, platform ranges last" uses_table_ok
 check "port 3000 leads with Grafana, 6379 with Redis" sh -c "grep -q '<li>Software is known to use it: Grafana, ' '$S/port/3000.html' && grep -q '<li>Software is known to use it: Redis, ' '$S/port/6379.html'"
 sources_ok() {
 	local f=$S/port/5555.html
