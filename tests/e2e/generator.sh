@@ -61,7 +61,7 @@ check "49152 tells how Windows' range is set and shown" \
 check "3000 tells how the Windows XP range is set and shown" \
 	has 3000 "Windows XP and Server 2003: default ephemeral range 1025–5000: includes port 3000 (set by the MaxUserPort registry value, absent by default; see it with reg query"
 check "61000 is a source port on Windows and macOS, not Linux" \
-	has 61000 "In their default settings, Windows (Vista and later), macOS and FreeBSD may use port 61000"
+	has 61000 "By default, Windows (Vista and later), macOS and FreeBSD may use port 61000"
 
 # One pass over every page: for each property, the pages that break it.
 python3 - "$S" >"$T/scan" <<'PY'
