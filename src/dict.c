@@ -266,6 +266,20 @@ dict_setu(dict *d, size_t node, int name, unsigned long v)
 }
 
 void
+dict_set_count(dict *d, size_t node, int name, unsigned long v)
+{
+	char digits[24], out[32];
+	size_t n = util_utoa(v, digits), i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = digits[i];
+	}
+	dict_set(d, node, name, out, o);
+}
+
+void
 dict_set_raw(dict *d, size_t node, int name, const char *v,
     size_t len)
 {

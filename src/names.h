@@ -50,10 +50,10 @@
 	X(RANGE_RFC_NAME, 0, 0, "page RANGE", "RFC 6335's name: System Ports, ...") \
 	X(RANGE_RFC_AKA, 0, 0, "page RANGE", "RFC 6335's other name: Well Known Ports, ...") \
 	X(RANGE_IANA_NAME, 0, 0, "page RANGE", "the IANA registry page's name for the range") \
-	X(RANGE_ASSIGNED, 0, 0, "page RANGE", "ports of the range with an IANA assignment") \
+	X(RANGE_ASSIGNED, 0, 0, "page RANGE", "ports of the range with an IANA assignment (5,614)") \
 	X(RANGE_LO, 0, 0, "page RANGE", "first port of the range") \
 	X(RANGE_HI, 0, 0, "page RANGE", "last port of the range") \
-	X(RANGE_SIZE, 0, 0, "page RANGE", "ports in the range") \
+	X(RANGE_SIZE, 0, 0, "page RANGE", "ports in the range (48,128)") \
 	X(OS, 1, 0, "page", "one per operating system") \
 	X(OS_NAME, 0, 0, "OS", "OS: its name") \
 	X(OS_LO, 0, 0, "OS", "OS: first default ephemeral port") \
@@ -235,8 +235,8 @@
 	X(F_LO, 0, 0, "FREE", "FREE: first port") \
 	X(F_HI, 0, 0, "FREE", "FREE: last port") \
 	X(F_IS_RANGE, 1, 0, "FREE", "FREE: more than one port") \
-	X(FREE_COUNT, 0, 0, "page", "free ports page: how many good ports") \
-	X(FREE_RANGES, 0, 0, "page", "free ports page: how many runs") \
+	X(FREE_COUNT, 0, 0, "page", "free ports page: how many good ports (3,148)") \
+	X(FREE_RANGES, 0, 0, "page", "free ports page: how many runs (570)") \
 	X(HAS_NMAP, 1, 0, "page", "home and common ports pages: nmap's list was read") \
 	X(NO_NMAP, 1, 0, "page", "home and common ports pages: no nmap list; curated order") \
 	X(TOP_TCP, 1, 0, "HAS_NMAP", "HAS_NMAP: one per TCP port, most open first") \
@@ -247,7 +247,7 @@
 	X(T_FREQ, 0, 0, "TOP_TCP TOP_UDP", "TOP_TCP, TOP_UDP: open on this share of scanned hosts") \
 	X(T_HAS_NOTE, 1, 0, "TOP_TCP TOP_UDP", "TOP_TCP, TOP_UDP: the port has a note") \
 	X(T_NOTE_TITLE, 0, 0, "T_HAS_NOTE", "T_HAS_NOTE: its title") \
-	X(TOP_COUNT, 0, 0, "page", "common ports page: ports listed per protocol")
+	X(TOP_COUNT, 0, 0, "page", "common ports page: ports listed per protocol (200)")
 
 enum {
 #define X(n, s, r, w, d) N_##n,

@@ -176,11 +176,11 @@ page_range_values(const struct site *s, dict *d, size_t node,
 	dict_set_stable(d, node, N_RANGE_RFC_AKA, r->rfc_aka);
 	dict_set_stable(d, node, N_RANGE_IANA_NAME, r->iana_name);
 	if (s->model != NULL)
-		dict_setu(d, node, N_RANGE_ASSIGNED,
+		dict_set_count(d, node, N_RANGE_ASSIGNED,
 		    s->model->range_assigned[r - port_range_info(0)]);
 	dict_setu(d, node, N_RANGE_LO, r->lo);
 	dict_setu(d, node, N_RANGE_HI, r->hi);
-	dict_setu(d, node, N_RANGE_SIZE, r->hi - r->lo + 1);
+	dict_set_count(d, node, N_RANGE_SIZE, r->hi - r->lo + 1);
 }
 
 void

@@ -45,7 +45,7 @@ common_make(struct worker *w, size_t i)
 	    "service list ranks them." : "The ports this site has a curated note "
 	    "for, in port order (this build had no nmap service list).");
 	page_crumb(w, "index.html", "Home");
-	dict_setu(w->d, DICT_ROOT, N_TOP_COUNT, TOP);
+	dict_set_count(w->d, DICT_ROOT, N_TOP_COUNT, TOP);
 	if (w->s->src.nmap != NULL) {
 		k = dict_add(w->d, DICT_ROOT, N_HAS_NMAP);
 		common_list(w, k, NMAP_TCP, N_TOP_TCP);

@@ -36,8 +36,8 @@ free_make(struct worker *w, size_t i)
 		runs++;
 		lo = p;
 	}
-	dict_setu(w->d, DICT_ROOT, N_FREE_COUNT, m->ngood);
-	dict_setu(w->d, DICT_ROOT, N_FREE_RANGES, runs);
+	dict_set_count(w->d, DICT_ROOT, N_FREE_COUNT, m->ngood);
+	dict_set_count(w->d, DICT_ROOT, N_FREE_RANGES, runs);
 	dict_setu(w->d, DICT_ROOT, N_V_NODEPORT_LO, PORT_NODEPORT_LO);
 	dict_setu(w->d, DICT_ROOT, N_V_NODEPORT_HI, PORT_NODEPORT_HI);
 	return page_render(w);

@@ -46,9 +46,9 @@ t = open(sys.argv[1] + "/free-ports.html").read()
 listed = set()
 for lo, hi in re.findall(r'<li><a href="port/(\d+)\.html">\d+</a>(?:–<a href="port/(\d+)\.html">)?', t):
     listed |= set(range(int(lo), int(hi or lo) + 1))
-n = re.search(r'<p class="lead">(\d+) port numbers', t)
-print(f"  {len(good)} good port pages, {len(listed)} ports listed")
-sys.exit(not (good and listed == good and n and int(n.group(1)) == len(good)))
+n = re.search(r'<p class="lead">(\d{1,3}(?:,\d{3})*) port numbers', t)
+print(f"  {len(good)} good port pages, {len(listed)} ports listed, the lead says {n and n.group(1)}")
+sys.exit(not (good and listed == good and n and int(n.group(1).replace(",", "")) == len(good)))
 PY
 }
 check "free-ports.html lists exactly the ports whose page says good, as runs" free_ok

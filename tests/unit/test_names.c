@@ -72,12 +72,36 @@ test_dict_ok(void **state)
 	dict_free(d);
 }
 
+/* Counts in prose carry a comma between thousands; port numbers none. */
+static void
+test_count(void **state)
+{
+	static const struct { unsigned long v; const char *s; } c[] = {
+		{ 0, "0" }, { 999, "999" }, { 1000, "1,000" }, { 48128, "48,128" },
+		{ 100000, "100,000" }, { 1234567, "1,234,567" },
+	};
+	const struct dict_node *e;
+	dict *d = dict_new();
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		dict_reset(d);
+		dict_set_count(d, DICT_ROOT, N_RANGE_SIZE, c[i].v);
+		e = dict_node(d, dict_node(d, DICT_ROOT)->first);
+		assert_int_equal(e->vlen, strlen(c[i].s));
+		assert_memory_equal(dict_value(d, e), c[i].s, e->vlen);
+	}
+	dict_free(d);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_where_names_sections),
 		cmocka_unit_test(test_dict_ok),
+		cmocka_unit_test(test_count),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
