@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "init.h"
+#include "names.h"
 #include "port.h"
 #include "report.h"
 #include "serve.h"
@@ -72,6 +73,7 @@ usage(FILE *f)
 "       portpages serve [options]\n"
 "       portpages feedback [--db FILE] [--json | --csv]\n"
 "       portpages init DIR\n"
+"       portpages values\n"
 "Writes a reference website with a page for every TCP/UDP port, 0-65535.\n"
 "\n"
 "  -t, --templates DIR  templates (default: ./templates, else the installed ones)\n"
@@ -140,7 +142,7 @@ parse_uint(const char *s, unsigned long max, unsigned *v)
 	return 1;
 }
 
-enum mode { MODE_BUILD, MODE_SERVE, MODE_FEEDBACK };
+enum mode { MODE_BUILD, MODE_SERVE, MODE_FEEDBACK, MODE_VALUES };
 
 /* What the command line asks for, once parsed. */
 struct cmd {
@@ -305,6 +307,11 @@ parse_args(struct cmd *c, int argc, char *argv[])
 			return usage_error("%s", "usage: portpages init DIR");
 		c->init = argv[2];
 		argc = 1;
+	} else if (argc >= 2 && strcmp(argv[1], "values") == 0) {
+		if (argc != 2)
+			return usage_error("%s", "usage: portpages values");
+		c->mode = MODE_VALUES;
+		return -1;
 	} else if (argc >= 2 && (strcmp(argv[1], "serve") == 0 ||
 	    strcmp(argv[1], "feedback") == 0)) {
 		c->mode = argv[1][0] == 's' ? MODE_SERVE : MODE_FEEDBACK;
@@ -359,6 +366,8 @@ main(int argc, char *argv[])
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	if (c.mode == MODE_VALUES)
+		return names_print(stdout) ? 0 : 1;
 	if (c.mode == MODE_FEEDBACK)
 		return report_run(c.so.db, c.format, stdout) ? 0 : 1;
 	if (c.mode == MODE_SERVE && !serve_listen_ok(c.so.listen))

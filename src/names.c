@@ -20,6 +20,19 @@ names_all(size_t *n)
 	return names;
 }
 
+int
+names_print(FILE *f)
+{
+	size_t i;
+
+	fprintf(f, "%-20s %-8s %-24s %s\n", "NAME", "KIND", "SET IN", "WHAT");
+	for (i = 0; i < N_COUNT; i++)
+		fprintf(f, "%-20s %-8s %-24s %s\n", names[i].name,
+		    names[i].section ? "section" : names[i].raw ? "html" :
+		    "value", names[i].where, names[i].doc);
+	return fflush(f) == 0 && !ferror(f);
+}
+
 /* 1 if where (a names[] entry's) lists parent, a name or "page". */
 static int
 where_lists(const char *where, const char *parent)

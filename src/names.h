@@ -3,6 +3,7 @@
 #define NAMES_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "tmpl.h"
 
@@ -258,6 +259,13 @@ enum {
 
 /* The names, in enum order: N_COUNT of them. */
 const struct tmpl_name *names_all(size_t *n);
+
+/*
+ * Prints the table to f for site owners (portpages values): each name,
+ * whether it is a value, an HTML value or a section, where it is set, and
+ * what it holds, one line each. Returns 0 if f could not be written.
+ */
+int names_print(FILE *f);
 
 /*
  * 1 if every value and section of d is set where the table says (its

@@ -161,3 +161,26 @@ else
 fi
 bad_input "unknown option: one line, exit 2" 2 "^portpages: unknown option '--frobnicate'" --frobnicate
 bad_input "bad --port: one line, exit 2" 2 "^portpages: --port takes" --port 70000
+
+# portpages values: the template contract for site owners, every name the
+# shipped templates use, each once, with where it is set.
+values_ok() {
+	"$PP" values >"$T/values" || return 1
+	local used
+	used=$(grep -rhoE '\{\{[#/]?[A-Z][A-Z0-9_]*\}\}' "$ROOT/templates" | tr -d '{}#/' |
+		sed 's/_separator$//' | sort -u)
+	[ -n "$used" ] || return 1
+	for n in $used; do
+		[ "$(awk -v n="$n" '$1 == n' "$T/values" | wc -l)" -eq 1 ] || { echo "  $n: not listed once"; return 1; }
+	done
+	[ "$(awk 'NR > 1 { print $1 }' "$T/values" | sort | uniq -d | wc -l)" -eq 0 ] &&
+		awk '$1 == "PRIMARY_SERVICE" && $2 == "value" && $3 == "page"' "$T/values" | grep -q . &&
+		awk '$1 == "A_SERVICE" && $3 == "A_HAS_SERVICE"' "$T/values" | grep -q . &&
+		echo "  $(echo "$used" | wc -l) names used by the templates, $(($(wc -l <"$T/values") - 1)) listed"
+}
+check "portpages values lists every name the templates use, once, with where it is set" values_ok
+values_extra() {
+	"$PP" values extra >/dev/null 2>"$T/err"
+	[ $? -eq 2 ] && [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q '^portpages: usage: portpages values' "$T/err"
+}
+check "portpages values with an argument: one line, exit 2" values_extra
