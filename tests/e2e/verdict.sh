@@ -151,103 +151,12 @@ PY
 }
 check "a list of known uses names each product once" uses_once_ok
 # A note's port lists first the known uses the note names, in the order it
-# names them (its title, then its body), the others in uses.csv's order.
-uses_lead_ok() {
-	python3 - "$S" "$ROOT/content" <<'PY'
-import csv, html, os, re, sys
-site, content = sys.argv[1], sys.argv[2]
-names = {}
-for r in csv.DictReader(open(content + "/uses.csv", encoding="utf-8")):
-    lo, _, hi = r["port"].partition("-")
-    lo, hi = int(lo), int(hi or lo)
-    if hi - lo + 1 > 256:
-        continue
-    for p in range(lo, hi + 1):
-        if r["name"] not in names.setdefault(p, []):
-            names[p].append(r["name"])
-def at(text, name):
-    base = name.split(" (")[0]
-    m = re.search(r"(?<![A-Za-z0-9_])" + re.escape(base) + r"(?![A-Za-z0-9_])", text)
-    return m.start() if m else None
-pat = re.compile(r"<li>Software is known to use it: ([^<]*)\.</li>")
-n = bad = moved = 0
-for f in os.listdir(content + "/ports"):
-    port = int(f[:-3])
-    if len(names.get(port, [])) < 2:
-        continue
-    text = open(os.path.join(content, "ports", f), encoding="utf-8").read()
-    front, body = "", text
-    if text.startswith("---\n"):
-        front, _, body = text[4:].partition("\n---\n")
-    title = next((l[6:].strip() for l in front.split("\n") if l.startswith("title:")), "")
-    def key(iv):
-        i, v = iv
-        t, b = at(title, v), at(body, v)
-        return (t if t is not None else len(title) + 1 + b if b is not None else float("inf"), i)
-    want = [v for i, v in sorted(enumerate(names[port]), key=key)]
-    m = pat.search(open(f"{site}/port/{port}.html", encoding="utf-8").read())
-    if not m:
-        continue
-    n += 1
-    shown = html.unescape(m.group(1))
-    # eight names, then " and N more" (names may hold ", " themselves)
-    expect = ", ".join(want[:8]) + (f" and {len(want) - 8} more" if len(want) > 8 else "")
-    moved += want[:8] != names[port][:8]
-    if shown != expect:
-        bad += 1
-        if bad < 4: print("  ", port, shown[:100], "want", expect[:100])
-print(f"  {n} pages with a note and known uses, {moved} led by what the note names, {bad} wrong")
-sys.exit(bad > 0 or moved == 0)
-PY
-}
-check "a note's page lists first the known uses the note names (3000: Grafana before Ackee)" uses_lead_ok
-# The known uses' block under "What each source says": a product's rows
-# together, in the order of the lists above, then the platform ranges.
-uses_table_ok() {
-	python3 - "$S" "$ROOT/content" <<'PY'
-import csv, html, os, re, sys
-site, content = sys.argv[1], sys.argv[2]
-rows = {}
-for r in csv.DictReader(open(content + "/uses.csv", encoding="utf-8")):
-    lo, _, hi = r["port"].partition("-")
-    lo, hi = int(lo), int(hi or lo)
-    for p in range(lo, hi + 1):
-        rows.setdefault(p, []).append((r["name"], hi - lo + 1 > 256))
-def at(text, name):
-    m = re.search(r"(?<![A-Za-z0-9_])" + re.escape(name.split(" (")[0]) + r"(?![A-Za-z0-9_])", text)
-    return m.start() if m else None
-n = bad = 0
-for port, rs in sorted(rows.items()):
-    narrow = []
-    for name, wide in rs:
-        if not wide and name not in narrow:
-            narrow.append(name)
-    if not narrow:
-        continue
-    title, body = "", ""
-    note = f"{content}/ports/{port}.md"
-    if os.path.exists(note):
-        text = open(note, encoding="utf-8").read()
-        front, _, body = text[4:].partition("\n---\n") if text.startswith("---\n") else ("", "", text)
-        title = next((l[6:].strip() for l in front.split("\n") if l.startswith("title:")), "")
-    def key(iv):
-        i, v = iv
-        t, b = at(title, v), at(body, v)
-        return (t if t is not None else len(title) + 1 + b if b is not None else float("inf"), i)
-    order = [v for i, v in sorted(enumerate(narrow), key=key)]
-    want = [v for o in order for v, w in rs if v == o and not w] + [v for v, w in rs if w]
-    page = open(f"{site}/port/{port}.html", encoding="utf-8").read()
-    block = re.search(r'<dt data-source="uses">.*?(?=<dt|</dl>)', page, re.S)
-    got = [html.unescape(x) for x in re.findall(r"<dd><strong>(.*?)</strong>", block.group(0))] if block else []
-    n += 1
-    if got != want:
-        bad += 1
-        if bad < 4: print("  ", port, got[:4], "want", want[:4])
-print(f"  {n} pages with known uses, {bad} in another order")
-sys.exit(bad > 0 or n == 0)
-PY
-}
-check "the known uses' block: a product's rows together, in the lists' order, platform ranges last" uses_table_ok
+# names them; the known uses' block follows that order, a product's rows
+# together, platform ranges last (read independently: uses_order.py).
+check "a note's page lists first the known uses the note names (3000: Grafana before Ackee)" \
+	python3 "$ROOT/tests/e2e/uses_order.py" lists "$S" "$ROOT/content"
+check "the known uses' block: a product's rows together, in the lists' order, platform ranges last" \
+	python3 "$ROOT/tests/e2e/uses_order.py" block "$S" "$ROOT/content"
 check "port 3000 leads with Grafana, 6379 with Redis" sh -c "grep -q '<li>Software is known to use it: Grafana, ' '$S/port/3000.html' && grep -q '<li>Software is known to use it: Redis, ' '$S/port/6379.html'"
 sources_ok() {
 	local f=$S/port/5555.html
