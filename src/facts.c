@@ -67,6 +67,8 @@ src_item(dict *d, size_t src, const char *name, const char *protos,
 
 	dict_set_stable(d, k, N_SI_NAME, name);
 	dict_sets(d, k, N_SI_PROTOCOLS, protos);
+	if (protos[0] != '\0')
+		dict_add(d, k, N_SI_HAS_PROTOCOLS);
 	if (detail != NULL && detail[0] != '\0')
 		dict_set_stable(d, dict_add(d, k, N_SI_HAS_DETAIL), N_SI_DETAIL,
 		    detail);

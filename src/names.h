@@ -159,7 +159,8 @@
 	X(S_PORT, 1, 0, "SERVICE", "SERVICE: one per port or range") \
 	X(SP_PORT, 0, 0, "S_PORT", "S_PORT: first port") \
 	X(SP_LABEL, 0, 0, "S_PORT", "S_PORT: port or range, e.g. 6000-6063") \
-	X(SP_PROTOCOLS, 0, 0, "S_PORT", "S_PORT: protocols") \
+	X(SP_PROTOCOLS, 0, 0, "S_PORT", "S_PORT: protocols (may be empty)") \
+	X(SP_HAS_PROTOCOLS, 1, 0, "S_PORT", "S_PORT: shown when SP_PROTOCOLS is not empty") \
 	X(S_NOPORT, 1, 0, "SERVICE", "SERVICE: a service name without a port") \
 	X(VERDICT_ID, 0, 0, "page", "can I use it: good, caution or avoid") \
 	X(IS_GOOD, 1, 0, "page", "verdict: good") \
@@ -195,7 +196,8 @@
 	X(SRC_NONE, 1, 0, "SOURCE", "SOURCE: it says nothing about this port") \
 	X(SRC_ITEM, 1, 0, "SOURCE", "SOURCE: one per name or use it gives") \
 	X(SI_NAME, 0, 0, "SRC_ITEM", "SRC_ITEM: the name") \
-	X(SI_PROTOCOLS, 0, 0, "SRC_ITEM", "SRC_ITEM: tcp, udp, ...") \
+	X(SI_PROTOCOLS, 0, 0, "SRC_ITEM", "SRC_ITEM: tcp, udp, ... (may be empty)") \
+	X(SI_HAS_PROTOCOLS, 1, 0, "SRC_ITEM", "SRC_ITEM: shown when SI_PROTOCOLS is not empty") \
 	X(SI_HAS_DETAIL, 1, 0, "SRC_ITEM", "SRC_ITEM: has a detail") \
 	X(SI_DETAIL, 0, 0, "SI_HAS_DETAIL", "SRC_ITEM: status, open frequency or note") \
 	X(SI_HAS_KIND, 1, 0, "SRC_ITEM", "SRC_ITEM: a known use's kind") \

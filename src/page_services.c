@@ -66,6 +66,8 @@ services_entry(struct worker *w, size_t i, size_t j)
 		dict_sets(w->d, n, N_SP_LABEL, label);
 		registry_protos_str(protos, proto);
 		dict_sets(w->d, n, N_SP_PROTOCOLS, proto);
+		if (proto[0] != '\0')
+			dict_add(w->d, n, N_SP_HAS_PROTOCOLS);
 	}
 }
 

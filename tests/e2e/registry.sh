@@ -161,3 +161,15 @@ check "port above 65535: warning with file:line, build goes on" \
 "$PP" -t "$ROOT/templates" -c "$ROOT/content" -r "$T/long.csv" -o "$T/long" >/dev/null 2>"$T/err"
 check "10 MB line: warning with file:line, build goes on" \
 	bash -c "grep -q '^portpages: $T/long.csv:2: warning: field longer than 64 KiB' '$T/err' && grep -q '<h3>ok</h3>' '$T/long/port/7.html'"
+
+# An entry with no protocol (IANA's reserved rows, a services page's range)
+# prints no empty protocol label: "reserved: IANA Reserved", not
+# "reserved <span class="proto"></span>: ...".
+S3=$(shared_site)
+no_empty_proto() {
+	! grep -rlq '<span class="proto"></span>' "$S3" &&
+		grep -rlq '<dd><strong>[^<]*</strong>: ' "$S3/port"
+}
+if need_csv "entries without a protocol"; then
+	check "no empty protocol label on any page, and entries without a protocol still listed" no_empty_proto
+fi
