@@ -431,6 +431,35 @@ mention_at(const char *text, size_t len, const char *name)
 	return SIZE_MAX;
 }
 
+/*
+ * Where note mentions name, as a rank: its place in the title, then in
+ * the body (name's words before " (", as a whole word), then among the
+ * note's search names (name is one of them, then name begins with one
+ * and a space); SIZE_MAX if nowhere.
+ */
+static size_t
+note_rank(const struct content_note *note, size_t tlen, size_t blen,
+    const char *name)
+{
+	const char *cut = strstr(name, " (");
+	size_t at, j, n = cut != NULL ? (size_t)(cut - name) : strlen(name),
+	    len, past = tlen + blen + 2;
+
+	if ((at = mention_at(note->title, tlen, name)) != SIZE_MAX)
+		return at;
+	if ((at = mention_at(note->markdown, blen, name)) != SIZE_MAX)
+		return tlen + 1 + at;
+	for (j = 0; j < note->nname; j++)
+		if (strlen(note->name[j]) == n &&
+		    strncasecmp(name, note->name[j], n) == 0)
+			return past + j;
+	for (j = 0; j < note->nname; j++)
+		if ((len = strlen(note->name[j])) < n && name[len] == ' ' &&
+		    strncasecmp(name, note->name[j], len) == 0)
+			return past + note->nname + j;
+	return SIZE_MAX;
+}
+
 /* w->uses: port's names, those its note names first. */
 static void
 order_names(struct worker *w, unsigned port)
@@ -453,10 +482,7 @@ order_names(struct worker *w, unsigned port)
 	tlen = strlen(note->title);
 	blen = strlen(note->markdown);
 	for (i = 0; i < n; i++)
-		if ((w->uses[i].at = mention_at(note->title, tlen, name[i])) ==
-		    SIZE_MAX && (w->uses[i].at = mention_at(note->markdown,
-		    blen, name[i])) != SIZE_MAX)
-			w->uses[i].at += tlen + 1;
+		w->uses[i].at = note_rank(note, tlen, blen, name[i]);
 	/* Insertion sort: stable, so the names the note leaves out keep their order. */
 	for (i = 1; i < n; i++) {
 		u = w->uses[i];

@@ -20,8 +20,9 @@ struct facts_use {
 
 /*
  * Sets w->uses to port's known-use names (uses_names_at), those its note
- * names first, in the order it names them (title, then body), the rest
- * in uses.csv's order: a page's lists lead with what the note is about.
+ * names first, in the order it names them (title, then body, then its
+ * search names), the rest in uses.csv's order: a page's lists lead with
+ * what the note is about.
  * Sets w->rows to the port's uses.csv rows in that order, a product's
  * rows together, then the platform ranges. Call it before the other
  * facts_ functions for a port.

@@ -4,7 +4,9 @@
 
 lists: every "Software is known to use it" list on a page with a note
 names first the products the note names (its title, then its body; a
-row's name up to " (", as a whole word), then the rest in uses.csv's order.
+row's name up to " (", as a whole word; then its search names: the name is
+one, then it begins with one and a space), then the rest in uses.csv's
+order.
 block: the known uses' block under "What each source says" gives a
 product's rows together, in that order, then the rows wider than 256 ports.
 """
@@ -32,7 +34,8 @@ def note(content, port):
     if text.startswith("---\n"):
         front, _, body = text[4:].partition("\n---\n")
     title = next((l[6:].strip() for l in front.split("\n") if l.startswith("title:")), "")
-    return title, body
+    names = next((l[6:] for l in front.split("\n") if l.startswith("names:")), "")
+    return title, body, [x.strip().lower() for x in names.split(",") if x.strip()]
 
 
 def at(text, name):
@@ -45,11 +48,23 @@ def order(names, n):
     """names (file order) with those note n names first."""
     if n is None:
         return list(names)
-    title, body = n
+    title, body, search = n
+    past = len(title) + len(body) + 2
     def key(iv):
         i, v = iv
         t, b = at(title, v), at(body, v)
-        return (t if t is not None else len(title) + 1 + b if b is not None else float("inf"), i)
+        if t is not None:
+            return (t, i)
+        if b is not None:
+            return (len(title) + 1 + b, i)
+        base = v.split(" (")[0].lower()
+        for j, x in enumerate(search):
+            if base == x:
+                return (past + j, i)
+        for j, x in enumerate(search):
+            if base.startswith(x + " "):
+                return (past + len(search) + j, i)
+        return (float("inf"), i)
     return [v for i, v in sorted(enumerate(names), key=key)]
 
 
