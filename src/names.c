@@ -47,35 +47,41 @@ where_lists(const char *where, const char *parent)
 	return 0;
 }
 
-/* Checks the children of node k, whose name is parent. */
+/*
+ * Checks the children of node k, whose name is parent; at the top level
+ * (parent "page") a name may also be set for layout's pages alone.
+ */
 static int
 children_ok(const struct dict_node *nodes, size_t k, const char *parent,
-    const char *page)
+    const char *layout, const char *page)
 {
 	const struct dict_node *e;
+	const char *where;
 	size_t c;
 
 	for (c = nodes[k].first; c != DICT_NONE; c = e->next) {
 		e = &nodes[c];
-		if (!where_lists(names[e->name].where, parent)) {
+		where = names[e->name].where;
+		if (!where_lists(where, parent) && (k != DICT_ROOT ||
+		    !where_lists(where, layout))) {
 			util_err(page, 0, "internal error: %s is set %s%s, "
 			    "which its \"%s\" in src/names.h does not list",
 			    names[e->name].name, k == DICT_ROOT ? "at the top "
-			    "level" : "inside ", k == DICT_ROOT ? "" : parent,
-			    names[e->name].where);
+			    "level of a page of " : "inside ", k == DICT_ROOT ?
+			    layout : parent, where);
 			return 0;
 		}
 		if (e->section && !children_ok(nodes, c, names[e->name].name,
-		    page))
+		    layout, page))
 			return 0;
 	}
 	return 1;
 }
 
 int
-names_dict_ok(const struct dict *d, const char *page)
+names_dict_ok(const struct dict *d, const char *page, const char *layout)
 {
 	size_t n;
 
-	return children_ok(dict_nodes(d, &n), DICT_ROOT, "page", page);
+	return children_ok(dict_nodes(d, &n), DICT_ROOT, "page", layout, page);
 }

@@ -8,9 +8,11 @@
 #include "tmpl.h"
 
 /*
- * name, is a section, is raw HTML, where the generator sets it (the
- * page's top level, inside sections: a template may use it only there),
- * what it holds
+ * name, is a section, is raw HTML, where the generator sets it, what it
+ * holds. Where: "page" (the top level of every page), a layout's name
+ * (the top level of the pages of layouts/NAME.html; sections/ are part of
+ * "port"), or a section it is set inside. A template may use a name only
+ * where one of these holds; elsewhere it would always be empty.
  */
 #define NAMES \
 	X(SITE_TITLE, 0, 0, "page", "site title (site.conf)") \
@@ -32,30 +34,30 @@
 	X(SOURCE_KIND, 0, 0, "page", "what kind of file that is") \
 	X(HAS_SOURCE_DATE, 1, 0, "page", "shown when the registry carries dates") \
 	X(SOURCE_DATE, 0, 0, "HAS_SOURCE_DATE", "newest date in the registry") \
-	X(CRUMB, 1, 0, "page", "breadcrumb links above the current page") \
+	X(CRUMB, 1, 0, "block common free port range search services", "breadcrumb links above the current page") \
 	X(CRUMB_URL, 0, 0, "CRUMB", "CRUMB: link, relative") \
 	X(CRUMB_TEXT, 0, 0, "CRUMB", "CRUMB: text") \
-	X(BODY, 0, 1, "page", "layouts: the page's rendered sections (HTML)") \
-	X(PORT, 0, 0, "page", "the port number") \
-	X(IS_ZERO, 1, 0, "page", "port 0") \
-	X(NOT_ZERO, 1, 0, "page", "any port but 0") \
-	X(IS_SYSTEM, 1, 0, "page", "port in 0-1023") \
-	X(IS_USER, 1, 0, "page", "port in 1024-49151") \
-	X(IS_DYNAMIC, 1, 0, "page", "port in 49152-65535") \
-	X(IS_RANGE_FIRST, 1, 0, "page", "first port of its range") \
-	X(IS_RANGE_LAST, 1, 0, "page", "last port of its range") \
-	X(RANGE, 1, 0, "page", "index pages: one per IANA range") \
-	X(RANGE_ID, 0, 0, "page RANGE", "system, user or dynamic") \
-	X(RANGE_NAME, 0, 0, "page RANGE", "well-known, registered or dynamic") \
-	X(RANGE_TITLE, 0, 0, "page RANGE", "Well-known ports, Registered ports, ...") \
-	X(RANGE_RFC_NAME, 0, 0, "page RANGE", "RFC 6335's name: System Ports, ...") \
-	X(RANGE_RFC_AKA, 0, 0, "page RANGE", "RFC 6335's other name: Well Known Ports, ...") \
-	X(RANGE_IANA_NAME, 0, 0, "page RANGE", "the IANA registry page's name for the range") \
-	X(RANGE_ASSIGNED, 0, 0, "page RANGE", "ports of the range with an IANA assignment (5,614)") \
-	X(RANGE_LO, 0, 0, "page RANGE", "first port of the range") \
-	X(RANGE_HI, 0, 0, "page RANGE", "last port of the range") \
-	X(RANGE_SIZE, 0, 0, "page RANGE", "ports in the range (48,128)") \
-	X(OS, 1, 0, "page", "one per operating system") \
+	X(BODY, 0, 1, "port", "layouts: the page's rendered sections (HTML)") \
+	X(PORT, 0, 0, "port", "the port number") \
+	X(IS_ZERO, 1, 0, "port", "port 0") \
+	X(NOT_ZERO, 1, 0, "port", "any port but 0") \
+	X(IS_SYSTEM, 1, 0, "port range", "port in 0-1023") \
+	X(IS_USER, 1, 0, "port range", "port in 1024-49151") \
+	X(IS_DYNAMIC, 1, 0, "port range", "port in 49152-65535") \
+	X(IS_RANGE_FIRST, 1, 0, "port", "first port of its range") \
+	X(IS_RANGE_LAST, 1, 0, "port", "last port of its range") \
+	X(RANGE, 1, 0, "index", "index pages: one per IANA range") \
+	X(RANGE_ID, 0, 0, "block port range RANGE", "system, user or dynamic") \
+	X(RANGE_NAME, 0, 0, "block port range RANGE", "well-known, registered or dynamic") \
+	X(RANGE_TITLE, 0, 0, "block port range RANGE", "Well-known ports, Registered ports, ...") \
+	X(RANGE_RFC_NAME, 0, 0, "block port range RANGE", "RFC 6335's name: System Ports, ...") \
+	X(RANGE_RFC_AKA, 0, 0, "block port range RANGE", "RFC 6335's other name: Well Known Ports, ...") \
+	X(RANGE_IANA_NAME, 0, 0, "block port range RANGE", "the IANA registry page's name for the range") \
+	X(RANGE_ASSIGNED, 0, 0, "block port range RANGE", "ports of the range with an IANA assignment (5,614)") \
+	X(RANGE_LO, 0, 0, "block port range RANGE", "first port of the range") \
+	X(RANGE_HI, 0, 0, "block port range RANGE", "last port of the range") \
+	X(RANGE_SIZE, 0, 0, "block port range RANGE", "ports in the range (48,128)") \
+	X(OS, 1, 0, "port", "one per operating system") \
 	X(OS_NAME, 0, 0, "OS", "OS: its name") \
 	X(OS_LO, 0, 0, "OS", "OS: first default ephemeral port") \
 	X(OS_HI, 0, 0, "OS", "OS: last default ephemeral port") \
@@ -63,24 +65,24 @@
 	X(OS_SHOW, 0, 0, "OS", "OS: a command that shows the range") \
 	X(OS_IN, 1, 0, "OS", "OS: the port is in its default ephemeral range") \
 	X(OS_OUT, 1, 0, "OS", "OS: the port is not") \
-	X(EPHEMERAL_LINUX, 1, 0, "page", "in Linux's default ephemeral range") \
-	X(NOT_EPHEMERAL_LINUX, 1, 0, "page", "not in Linux's default ephemeral range") \
-	X(RPC_RESVPORT, 1, 0, "page", "in 665-1023, where Linux's NFS/RPC client takes source ports") \
-	X(EPHEMERAL_ANY, 1, 0, "page", "in some OS's default ephemeral range") \
-	X(EPHEMERAL_NONE, 1, 0, "page", "in no OS's default ephemeral range") \
+	X(EPHEMERAL_LINUX, 1, 0, "port", "in Linux's default ephemeral range") \
+	X(NOT_EPHEMERAL_LINUX, 1, 0, "port", "not in Linux's default ephemeral range") \
+	X(RPC_RESVPORT, 1, 0, "port", "in 665-1023, where Linux's NFS/RPC client takes source ports") \
+	X(EPHEMERAL_ANY, 1, 0, "port", "in some OS's default ephemeral range") \
+	X(EPHEMERAL_NONE, 1, 0, "port", "in no OS's default ephemeral range") \
 	X(EPHEMERAL_OSES, 0, 0, "EPHEMERAL_ANY", "the OSes whose default range holds it") \
-	X(STATUS, 1, 0, "page", "one per protocol: TCP, UDP, and SCTP, DCCP if listed") \
+	X(STATUS, 1, 0, "port", "one per protocol: TCP, UDP, and SCTP, DCCP if listed") \
 	X(STATUS_PROTO, 0, 0, "STATUS", "STATUS: TCP, UDP, SCTP or DCCP") \
 	X(STATUS_TEXT, 0, 0, "STATUS", "STATUS: assigned, reserved or unassigned") \
-	X(ASSIGNED, 1, 0, "page", "some protocol is assigned") \
-	X(NOT_ASSIGNED, 1, 0, "page", "no protocol is assigned") \
-	X(RESERVED, 1, 0, "page", "reserved and not assigned") \
-	X(HAS_SERVICE, 1, 0, "page", "the port has a service name") \
+	X(ASSIGNED, 1, 0, "port", "some protocol is assigned") \
+	X(NOT_ASSIGNED, 1, 0, "port", "no protocol is assigned") \
+	X(RESERVED, 1, 0, "port", "reserved and not assigned") \
+	X(HAS_SERVICE, 1, 0, "port", "the port has a service name") \
 	X(TCP_UDP_ASSIGNED, 1, 0, "HAS_SERVICE", "HAS_SERVICE: a service is assigned for TCP or UDP") \
 	X(OTHER_PROTO_ONLY, 1, 0, "HAS_SERVICE", "HAS_SERVICE: assigned for SCTP or DCCP only") \
-	X(PRIMARY_SERVICE, 0, 0, "page", "the first service name") \
-	X(SERVICE_NAMES, 0, 0, "page", "every service name at the port, comma-separated") \
-	X(ASSIGNMENT, 1, 0, "page", "one per registry entry at the port") \
+	X(PRIMARY_SERVICE, 0, 0, "port", "the first service name") \
+	X(SERVICE_NAMES, 0, 0, "port", "every service name at the port, comma-separated") \
+	X(ASSIGNMENT, 1, 0, "port", "one per registry entry at the port") \
 	X(A_HAS_SERVICE, 1, 0, "ASSIGNMENT", "ASSIGNMENT: has a service name") \
 	X(A_SERVICE, 0, 0, "A_HAS_SERVICE", "ASSIGNMENT: service name") \
 	X(A_NO_SERVICE, 1, 0, "ASSIGNMENT", "ASSIGNMENT: has no service name") \
@@ -115,45 +117,45 @@
 	X(A_MODIFIED, 0, 0, "A_HAS_MODIFIED", "ASSIGNMENT: modification date") \
 	X(A_HAS_CODE, 1, 0, "ASSIGNMENT", "ASSIGNMENT: has a service code") \
 	X(A_CODE, 0, 0, "A_HAS_CODE", "ASSIGNMENT: service code") \
-	X(HAS_NOTE, 1, 0, "page", "the port has a curated note") \
-	X(NOTE, 0, 1, "page", "layouts: the curated note (HTML)") \
+	X(HAS_NOTE, 1, 0, "port", "the port has a curated note") \
+	X(NOTE, 0, 1, "port", "layouts: the curated note (HTML)") \
 	X(HAS_NOTE_TITLE, 1, 0, "HAS_NOTE", "the note has a title") \
 	X(NOTE_TITLE, 0, 0, "HAS_NOTE_TITLE", "the note's title") \
 	X(HAS_RISK, 1, 0, "HAS_NOTE", "the note gives a risk level") \
 	X(NOTE_RISK, 0, 0, "HAS_RISK", "low, medium, high or critical") \
 	X(TAG, 1, 0, "HAS_NOTE", "one per tag of the note") \
 	X(TAG_NAME, 0, 0, "TAG", "TAG: the tag") \
-	X(HAS_PREV, 1, 0, "page", "there is a previous port") \
+	X(HAS_PREV, 1, 0, "port", "there is a previous port") \
 	X(PREV_PORT, 0, 0, "HAS_PREV", "the previous port") \
-	X(HAS_NEXT, 1, 0, "page", "there is a next port") \
+	X(HAS_NEXT, 1, 0, "port", "there is a next port") \
 	X(NEXT_PORT, 0, 0, "HAS_NEXT", "the next port") \
-	X(BLOCK, 1, 0, "page", "index pages: one per block of 256 ports") \
-	X(BLOCK_LO, 0, 0, "page BLOCK", "first port of the block") \
-	X(BLOCK_HI, 0, 0, "page BLOCK", "last port of the block") \
+	X(BLOCK, 1, 0, "index range", "index pages: one per block of 256 ports") \
+	X(BLOCK_LO, 0, 0, "block port BLOCK", "first port of the block") \
+	X(BLOCK_HI, 0, 0, "block port BLOCK", "last port of the block") \
 	X(BLOCK_ASSIGNED, 0, 0, "BLOCK", "BLOCK: ports with an assignment") \
-	X(HAS_OTHER, 1, 0, "page", "the same services are on other ports") \
+	X(HAS_OTHER, 1, 0, "port", "the same services are on other ports") \
 	X(OTHER, 1, 0, "HAS_OTHER", "one per other port of the same service") \
 	X(OTHER_PORT, 0, 0, "OTHER", "OTHER: the port") \
 	X(OTHER_SERVICE, 0, 0, "OTHER", "OTHER: the service name") \
-	X(COMMON, 1, 0, "page NO_NMAP", "home page: one per port with a curated note") \
+	X(COMMON, 1, 0, "index NO_NMAP", "home page: one per port with a curated note") \
 	X(C_PORT, 0, 0, "COMMON", "COMMON: the port") \
 	X(C_TITLE, 0, 0, "COMMON", "COMMON: the note's title") \
-	X(ROW, 1, 0, "page", "block page: one per port") \
+	X(ROW, 1, 0, "block", "block page: one per port") \
 	X(R_PORT, 0, 0, "ROW", "ROW: the port") \
 	X(R_NAMES, 0, 0, "ROW", "ROW: service names") \
 	X(R_DESC, 0, 0, "ROW", "ROW: description or status") \
 	X(R_HAS_NOTE, 1, 0, "ROW", "ROW: the port has a note") \
 	X(R_NOTE_TITLE, 0, 0, "R_HAS_NOTE", "ROW: the note's title") \
-	X(HAS_PREV_BLOCK, 1, 0, "page", "block page: there is a previous block") \
+	X(HAS_PREV_BLOCK, 1, 0, "block", "block page: there is a previous block") \
 	X(PREV_BLOCK_LO, 0, 0, "HAS_PREV_BLOCK", "first port of the previous block") \
-	X(HAS_NEXT_BLOCK, 1, 0, "page", "block page: there is a next block") \
+	X(HAS_NEXT_BLOCK, 1, 0, "block", "block page: there is a next block") \
 	X(NEXT_BLOCK_LO, 0, 0, "HAS_NEXT_BLOCK", "first port of the next block") \
-	X(LETTER, 1, 0, "page", "service index: one per letter page") \
+	X(LETTER, 1, 0, "index search services", "service index: one per letter page") \
 	X(LETTER_NAME, 0, 0, "LETTER", "LETTER: A ... Z or 0-9") \
 	X(LETTER_FILE, 0, 0, "LETTER", "LETTER: a ... z or 0-9") \
 	X(LETTER_CURRENT, 1, 0, "LETTER", "LETTER: the page being shown") \
-	X(CURRENT_LETTER, 0, 0, "page", "service index: this page's letter") \
-	X(SERVICE, 1, 0, "page", "service index: one per service name") \
+	X(CURRENT_LETTER, 0, 0, "services", "service index: this page's letter") \
+	X(SERVICE, 1, 0, "services", "service index: one per service name") \
 	X(S_NAME, 0, 0, "SERVICE", "SERVICE: the name") \
 	X(S_DESC, 0, 0, "SERVICE", "SERVICE: description") \
 	X(S_PORT, 1, 0, "SERVICE", "SERVICE: one per port or range") \
@@ -162,32 +164,32 @@
 	X(SP_PROTOCOLS, 0, 0, "S_PORT", "S_PORT: protocols (may be empty)") \
 	X(SP_HAS_PROTOCOLS, 1, 0, "S_PORT", "S_PORT: shown when SP_PROTOCOLS is not empty") \
 	X(S_NOPORT, 1, 0, "SERVICE", "SERVICE: a service name without a port") \
-	X(VERDICT_ID, 0, 0, "page", "can I use it: good, caution or avoid") \
-	X(IS_GOOD, 1, 0, "page", "verdict: good") \
-	X(IS_CAUTION, 1, 0, "page", "verdict: caution") \
-	X(IS_AVOID, 1, 0, "page", "verdict: avoid") \
+	X(VERDICT_ID, 0, 0, "port", "can I use it: good, caution or avoid") \
+	X(IS_GOOD, 1, 0, "port", "verdict: good") \
+	X(IS_CAUTION, 1, 0, "port", "verdict: caution") \
+	X(IS_AVOID, 1, 0, "port", "verdict: avoid") \
 	X(AVOID_CLAIMED, 1, 0, "IS_AVOID", "IS_AVOID: IANA, a known use or nmap claims it") \
 	X(AVOID_SYSTEM, 1, 0, "IS_AVOID", "IS_AVOID: nothing claims it, but a System Port") \
 	X(AVOID_ZERO, 1, 0, "IS_AVOID", "IS_AVOID: port 0") \
-	X(V_ZERO, 1, 0, "page", "reason: port 0") \
-	X(V_SYSTEM, 1, 0, "page", "reason: a System Port") \
-	X(V_ASSIGNED, 1, 0, "page", "reason: IANA assigns it") \
-	X(V_RESERVED, 1, 0, "page", "reason: IANA reserves it") \
-	X(V_KNOWN_USE, 1, 0, "page", "reason: known uses (uses.csv)") \
+	X(V_ZERO, 1, 0, "port", "reason: port 0") \
+	X(V_SYSTEM, 1, 0, "port", "reason: a System Port") \
+	X(V_ASSIGNED, 1, 0, "port", "reason: IANA assigns it") \
+	X(V_RESERVED, 1, 0, "port", "reason: IANA reserves it") \
+	X(V_KNOWN_USE, 1, 0, "port", "reason: known uses (uses.csv)") \
 	X(V_USE_NAMES, 0, 0, "V_KNOWN_USE", "V_KNOWN_USE: their names") \
-	X(V_NMAP, 1, 0, "page", "reason: among nmap's 1,000 most open ports") \
+	X(V_NMAP, 1, 0, "port", "reason: among nmap's 1,000 most open ports") \
 	X(V_NMAP_TCP, 1, 0, "V_NMAP", "V_NMAP: ranked for TCP") \
 	X(V_NMAP_UDP, 1, 0, "V_NMAP", "V_NMAP: ranked for UDP") \
 	X(V_RANK, 0, 0, "V_NMAP_TCP V_NMAP_UDP", "V_NMAP_TCP, V_NMAP_UDP: the rank") \
-	X(V_EPHEMERAL, 1, 0, "page", "reason: in a current OS's default ephemeral range") \
+	X(V_EPHEMERAL, 1, 0, "port", "reason: in a current OS's default ephemeral range") \
 	X(V_EPHEMERAL_OSES, 0, 0, "V_EPHEMERAL", "V_EPHEMERAL: which systems") \
-	X(V_NODEPORT, 1, 0, "page", "reason: in Kubernetes' NodePort range") \
-	X(V_NODEPORT_LO, 0, 0, "page V_NODEPORT", "V_NODEPORT: first port of the range") \
-	X(V_NODEPORT_HI, 0, 0, "page V_NODEPORT", "V_NODEPORT: last port of the range") \
-	X(HAS_SUGGEST, 1, 0, "page", "there are good ports to suggest") \
+	X(V_NODEPORT, 1, 0, "port", "reason: in Kubernetes' NodePort range") \
+	X(V_NODEPORT_LO, 0, 0, "free V_NODEPORT", "V_NODEPORT: first port of the range") \
+	X(V_NODEPORT_HI, 0, 0, "free V_NODEPORT", "V_NODEPORT: last port of the range") \
+	X(HAS_SUGGEST, 1, 0, "port", "there are good ports to suggest") \
 	X(SUGGEST, 1, 0, "HAS_SUGGEST", "HAS_SUGGEST: one per suggested port, nearest first") \
 	X(SUGGEST_PORT, 0, 0, "SUGGEST", "SUGGEST: the port") \
-	X(SOURCE, 1, 0, "page", "one per source this build uses") \
+	X(SOURCE, 1, 0, "port", "one per source this build uses") \
 	X(SRC_ID, 0, 0, "SOURCE", "SOURCE: iana, nmap, wireshark, system or uses") \
 	X(SRC_TITLE, 0, 0, "SOURCE", "SOURCE: what it is") \
 	X(SRC_FILE, 0, 0, "SOURCE", "SOURCE: its file name") \
@@ -204,7 +206,7 @@
 	X(SI_KIND, 0, 0, "SI_HAS_KIND", "SRC_ITEM: default, os, common or malware") \
 	X(SI_HAS_LINK, 1, 0, "SRC_ITEM", "SRC_ITEM: has a source link") \
 	X(SI_LINK, 0, 0, "SI_HAS_LINK", "SRC_ITEM: the link") \
-	X(HAS_DIFFER, 1, 0, "page", "the sources disagree about this port") \
+	X(HAS_DIFFER, 1, 0, "port", "the sources disagree about this port") \
 	X(DIFFER, 1, 0, "HAS_DIFFER", "HAS_DIFFER: one per source that names it otherwise") \
 	X(DF_SOURCE, 0, 0, "DIFFER", "DIFFER: the source") \
 	X(DF_NAMES, 0, 0, "DIFFER", "DIFFER: the names it gives") \
@@ -213,10 +215,10 @@
 	X(DF_NO_IANA, 1, 0, "DIFFER", "DIFFER: IANA names nothing here") \
 	X(UNLISTED, 1, 0, "HAS_DIFFER", "HAS_DIFFER: known uses IANA does not list") \
 	X(UNLISTED_NAMES, 0, 0, "UNLISTED", "UNLISTED: their names") \
-	X(UNLISTED_USES, 1, 0, "page", "port pages: known uses IANA does not list (wide ranges aside)") \
+	X(UNLISTED_USES, 1, 0, "port", "port pages: known uses IANA does not list (wide ranges aside)") \
 	X(UNLISTED_USE_NAMES, 0, 0, "UNLISTED_USES", "UNLISTED_USES: their names, as UNLISTED_NAMES") \
-	X(NO_UNLISTED_USES, 1, 0, "page", "port pages: no known use beside IANA's names") \
-	X(HAS_USES, 1, 0, "page", "the port has known uses (uses.csv)") \
+	X(NO_UNLISTED_USES, 1, 0, "port", "port pages: no known use beside IANA's names") \
+	X(HAS_USES, 1, 0, "port", "the port has known uses (uses.csv)") \
 	X(USE, 1, 0, "HAS_USES", "HAS_USES: one per known use") \
 	X(U_NAME, 0, 0, "USE", "USE: the software") \
 	X(U_KIND, 0, 0, "USE", "USE: default, os, common or malware") \
@@ -234,14 +236,14 @@
 	X(DS_HAS_DATE, 1, 0, "DATA_SOURCE", "DATA_SOURCE: the file carries a date") \
 	X(DS_DATE, 0, 0, "DS_HAS_DATE", "DATA_SOURCE: its newest date") \
 	X(DS_DATE_WHAT, 0, 0, "DS_HAS_DATE", "DATA_SOURCE: what DS_DATE dates: newest entry, file revision") \
-	X(FREE, 1, 0, "page", "free ports page: one per run of good ports") \
+	X(FREE, 1, 0, "free", "free ports page: one per run of good ports") \
 	X(F_LO, 0, 0, "FREE", "FREE: first port") \
 	X(F_HI, 0, 0, "FREE", "FREE: last port") \
 	X(F_IS_RANGE, 1, 0, "FREE", "FREE: more than one port") \
-	X(FREE_COUNT, 0, 0, "page", "free ports page: how many good ports (3,148)") \
-	X(FREE_RANGES, 0, 0, "page", "free ports page: how many runs (570)") \
-	X(HAS_NMAP, 1, 0, "page", "home and common ports pages: nmap's list was read") \
-	X(NO_NMAP, 1, 0, "page", "home and common ports pages: no nmap list; curated order") \
+	X(FREE_COUNT, 0, 0, "free", "free ports page: how many good ports (3,148)") \
+	X(FREE_RANGES, 0, 0, "free", "free ports page: how many runs (570)") \
+	X(HAS_NMAP, 1, 0, "common index", "home and common ports pages: nmap's list was read") \
+	X(NO_NMAP, 1, 0, "common index", "home and common ports pages: no nmap list; curated order") \
 	X(TOP_TCP, 1, 0, "HAS_NMAP", "HAS_NMAP: one per TCP port, most open first") \
 	X(TOP_UDP, 1, 0, "HAS_NMAP", "HAS_NMAP: one per UDP port, most open first") \
 	X(T_RANK, 0, 0, "TOP_TCP TOP_UDP", "TOP_TCP, TOP_UDP: the rank") \
@@ -250,7 +252,7 @@
 	X(T_FREQ, 0, 0, "TOP_TCP TOP_UDP", "TOP_TCP, TOP_UDP: open on this share of scanned hosts") \
 	X(T_HAS_NOTE, 1, 0, "TOP_TCP TOP_UDP", "TOP_TCP, TOP_UDP: the port has a note") \
 	X(T_NOTE_TITLE, 0, 0, "T_HAS_NOTE", "T_HAS_NOTE: its title") \
-	X(TOP_COUNT, 0, 0, "page", "common ports page: ports listed per protocol (200)")
+	X(TOP_COUNT, 0, 0, "common", "common ports page: ports listed per protocol (200)")
 
 enum {
 #define X(n, s, r, w, d) N_##n,
@@ -270,12 +272,12 @@ const struct tmpl_name *names_all(size_t *n);
 int names_print(FILE *f);
 
 /*
- * 1 if every value and section of d is set where the table says (its
- * "where"), which the template check relies on; else 0, after reporting
- * the first that is not (a fault in the generator, not in any input).
- * page names the page in the report.
+ * 1 if every value and section of d, a page of layouts/LAYOUT.html, is
+ * set where the table says (its "where"), which the template check
+ * relies on; else 0, after reporting the first that is not (a fault in
+ * the generator, not in any input). page names the page in the report.
  */
 struct dict;
-int names_dict_ok(const struct dict *d, const char *page);
+int names_dict_ok(const struct dict *d, const char *page, const char *layout);
 
 #endif

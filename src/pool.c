@@ -101,7 +101,7 @@ pool_make(struct worker *w, size_t k, size_t i, int write)
 	w->rel = NULL;
 	/* The straightforward path, --no-cache's oracle, checks the contract too. */
 	if (ok && w->cache == NULL && pk->layout != NULL)
-		ok = names_dict_ok(w->d, rel);
+		ok = names_dict_ok(w->d, rel, pk->layout);
 	return publish_page(w, rel, ok);
 }
 

@@ -8,6 +8,7 @@
 #include "ctpl.h"
 #include "htmlctx.h"
 #include "piece.h"
+#include "scope.h"
 #include "token.h"
 #include "tmpl.h"
 #include "util.h"
@@ -102,6 +103,7 @@ struct checker {
 	size_t		 stackline[MAX_NEST];
 	size_t		 nest;
 	size_t		 base;		/* sections the including file left open */
+	char		 layout[64];	/* the layout whose pages it is part of */
 };
 
 static int check_text(struct checker *, const char *, size_t);
@@ -143,6 +145,7 @@ check_include(struct checker *k, const char *name, size_t n)
 	/* Includes are expanded where they stand, inside the open sections. */
 	memcpy(sub.stack, k->stack, k->nest * sizeof(*k->stack));
 	sub.nest = sub.base = k->nest;
+	memcpy(sub.layout, k->layout, sizeof(sub.layout));
 	rc = check_text(&sub, text, len);
 out:
 	free(rel);
@@ -151,49 +154,12 @@ out:
 	return rc;
 }
 
-/*
- * 1 if name id may stand here: the generator sets it at the page's top
- * level or inside a section that is open here. Anywhere else ctemplate
- * finds no value on any page, and a value prints nothing, a section
- * never shows: the template would say less than it reads.
- */
+/* 1 if name id may stand here (scope.h). */
 static int
 in_scope(const struct checker *k, int id)
 {
-	const char *w = k->ts->names[id].where, *e;
-	size_t i;
-	int p;
-
-	for (; *w != '\0'; w = *e == ' ' ? e + 1 : e) {
-		if ((e = strchr(w, ' ')) == NULL)
-			e = w + strlen(w);
-		if (e - w == 4 && memcmp(w, "page", 4) == 0)
-			return 1;
-		p = lookup_name(k->ts, w, (size_t)(e - w));
-		for (i = 0; i < k->nest; i++)
-			if (p >= 0 && (k->stack[i] == p || k->stack[i] == -1 - p))
-				return 1;
-	}
-	return 0;
-}
-
-/* Reports that name id is used where it is never set. */
-static void
-scope_err(const struct checker *k, int id, const char *in, size_t n)
-{
-	const char *w = k->ts->names[id].where, *e;
-	buf b = { 0 };
-
-	for (; *w != '\0'; w = *e == ' ' ? e + 1 : e) {
-		if ((e = strchr(w, ' ')) == NULL)
-			e = w + strlen(w);
-		buf_printf(&b, "%s{{#%.*s}}", b.len > 0 ? " or " : "",
-		    (int)(e - w), w);
-	}
-	util_err(k->path, k->line, "{{%.*s}} is set only inside %s, so here "
-	    "it would %s", (int)n, in, b.data, k->ts->names[id].section ?
-	    "never show" : "always be empty");
-	buf_free(&b);
+	return scope_allows(k->ts->names, k->ts->nnames, id, k->layout, k->stack,
+	    k->nest);
 }
 
 /* {{#NAME}} or {{/NAME}} (also NAME_separator): in is the marker's inside. */
@@ -224,7 +190,7 @@ check_section(struct checker *k, const char *in, size_t n)
 		return 0;
 	}
 	if (in[0] == '#' && id >= 0 && !in_scope(k, id)) {
-		scope_err(k, id, in, n);
+		scope_report(k->path, k->line, &k->ts->names[id], in, n);
 		return 0;
 	}
 	if (in[0] == '#') {
@@ -272,7 +238,7 @@ check_value(struct checker *k, const char *in, size_t n)
 	} else if (k->ts->names[id].raw && k->kind == TMPL_MD)
 		what = "{{%.*s}} is HTML, for layouts only";
 	else if (!in_scope(k, id)) {
-		scope_err(k, id, in, n);
+		scope_report(k->path, k->line, &k->ts->names[id], in, n);
 		return 0;
 	}
 	if (what != NULL) {
@@ -421,6 +387,7 @@ tmpl_load(tmpl_set *ts, const char *rel, enum tmpl_kind kind)
 	k.ts = ts;
 	k.path = t->path;
 	k.kind = kind;
+	scope_layout(rel, kind == TMPL_MD, k.layout, sizeof(k.layout));
 	k.used = t->used;
 	k.out = &out;
 	if (!check_text(&k, text, len) || !htmlctx_scan(text, len, '{',

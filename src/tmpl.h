@@ -6,6 +6,9 @@
 #include <stdint.h>
 
 
+/* The layout whose {{BODY}} the sections fill: what their names must be set for. */
+#define TMPL_SECTIONS_LAYOUT "port"
+
 /* What a template is written in: Markdown is rendered by cmark after filling. */
 enum tmpl_kind { TMPL_MD, TMPL_HTML };
 
@@ -14,7 +17,7 @@ struct tmpl_name {
 	const char	*name;
 	int		 section;	/* 1: {{#NAME}}...{{/NAME}}; 0: {{NAME}} */
 	int		 raw;		/* trusted HTML, inserted unescaped; HTML templates only */
-	const char	*where;		/* "page" and the sections it is set in, space-separated */
+	const char	*where;		/* "page", layouts and sections it is set in, space-separated */
 	const char	*doc;		/* one line for the template guide */
 };
 

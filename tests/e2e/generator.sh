@@ -174,7 +174,7 @@ values_ok() {
 		[ "$(awk -v n="$n" '$1 == n' "$T/values" | wc -l)" -eq 1 ] || { echo "  $n: not listed once"; return 1; }
 	done
 	[ "$(awk 'NR > 1 { print $1 }' "$T/values" | sort | uniq -d | wc -l)" -eq 0 ] &&
-		awk '$1 == "PRIMARY_SERVICE" && $2 == "value" && $3 == "page"' "$T/values" | grep -q . &&
+		awk '$1 == "PRIMARY_SERVICE" && $2 == "value" && $3 == "port"' "$T/values" | grep -q . &&
 		awk '$1 == "A_SERVICE" && $3 == "A_HAS_SERVICE"' "$T/values" | grep -q . &&
 		echo "  $(echo "$used" | wc -l) names used by the templates, $(($(wc -l <"$T/values") - 1)) listed"
 }

@@ -64,6 +64,9 @@ template_error "missing include: file:line, site unchanged" layouts/port.html \
 	$'{{>nowhere}}\n' "^portpages: $T/tpl/layouts/port.html:[0-9]+: missing include \{\{>nowhere\}\}"
 template_error "a value used outside the section it is set in: file:line, site unchanged" sections/60-why.1.md \
 	$'\n\nThe first name: {{A_SERVICE}}.\n' "^portpages: $T/tpl/sections/60-why.1.md:6: \{\{A_SERVICE\}\} is set only inside \{\{#A_HAS_SERVICE\}\}, so here it would always be empty"
+n=$(($(wc -l <"$T/tpl/layouts/index.html") + 1))
+template_error "a port page's value in the home page's layout: file:line, site unchanged" layouts/index.html \
+	$'<p>{{PORT}}</p>\n' "^portpages: $T/tpl/layouts/index.html:$n: \\{\\{PORT\\}\\} is set only in port pages, so here it would always be empty"
 
 # kill -9 at random moments: never a truncated page; the next build completes the site.
 complete_pages() {

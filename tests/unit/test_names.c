@@ -8,9 +8,23 @@
 
 #include "dict.h"
 #include "names.h"
+#include "page.h"
 #include "util.h"
 
-/* Every "where" lists "page" or sections of the table, each once. */
+/* 1 if some page kind fills layouts/NAME.html. */
+static int
+is_layout(const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < page_nkinds; k++)
+		if (page_kinds[k]->layout != NULL &&
+		    strcmp(page_kinds[k]->layout, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Every "where" lists "page", layouts of page kinds or sections of the table, each once. */
 static void
 test_where_names_sections(void **state)
 {
@@ -32,12 +46,15 @@ test_where_names_sections(void **state)
 			word[nw][e - w] = '\0';
 			for (k = 0; k < nw; k++)
 				assert_string_not_equal(word[k], word[nw]);
-			if (strcmp(word[nw], "page") != 0) {
+			if (word[nw][0] >= 'A' && word[nw][0] <= 'Z') {
 				id = tmpl_name_find(nm, n, word[nw], strlen(word[nw]));
 				if (id < 0 || !nm[id].section)
 					fail_msg("%s: %s is not a section", nm[i].name,
 					    word[nw]);
-			}
+			} else if (strcmp(word[nw], "page") != 0 &&
+			    !is_layout(word[nw]))
+				fail_msg("%s: %s is no page kind's layout", nm[i].name,
+				    word[nw]);
 			nw++;
 		}
 		for (j = 0; j < i; j++)
@@ -59,16 +76,21 @@ test_dict_ok(void **state)
 	dict_add(d, k, N_TCP_UDP_ASSIGNED);
 	o = dict_add(d, dict_add(d, DICT_ROOT, N_HAS_OTHER), N_OTHER);
 	dict_setu(d, o, N_OTHER_PORT, 22);
-	assert_int_equal(names_dict_ok(d, "port/22.html"), 1);
+	assert_int_equal(names_dict_ok(d, "port/22.html", "port"), 1);
 	/* PRIMARY_SERVICE inside HAS_SERVICE printed nothing on 2,140 pages. */
 	dict_sets(d, k, N_PRIMARY_SERVICE, "ssh");
-	assert_int_equal(names_dict_ok(d, "port/22.html"), 0);
+	assert_int_equal(names_dict_ok(d, "port/22.html", "port"), 0);
 	dict_reset(d);
 	dict_setu(d, DICT_ROOT, N_OTHER_PORT, 22);
-	assert_int_equal(names_dict_ok(d, "port/22.html"), 0);
+	assert_int_equal(names_dict_ok(d, "port/22.html", "port"), 0);
 	dict_reset(d);
 	dict_add(d, dict_add(d, DICT_ROOT, N_HAS_SERVICE), N_HAS_SERVICE);
-	assert_int_equal(names_dict_ok(d, "port/22.html"), 0);
+	assert_int_equal(names_dict_ok(d, "port/22.html", "port"), 0);
+	/* PORT is set for port pages only: on the home page it is a fault. */
+	dict_reset(d);
+	dict_setu(d, DICT_ROOT, N_PORT, 22);
+	assert_int_equal(names_dict_ok(d, "port/22.html", "port"), 1);
+	assert_int_equal(names_dict_ok(d, "index.html", "index"), 0);
 	dict_free(d);
 }
 

@@ -17,12 +17,13 @@
 #include "tmpl.h"
 #include "util.h"
 
-enum { N_X, N_Y, N_SEC, N_ITEM, N_HTML, N_IN, N_SUB, N_COUNT };
+enum { N_X, N_Y, N_SEC, N_ITEM, N_HTML, N_IN, N_SUB, N_PV, N_COUNT };
 
 static const struct tmpl_name names[] = {
 	{ "X", 0, 0, "page", "" }, { "Y", 0, 0, "page", "" }, { "SEC", 1, 0, "page", "" },
 	{ "ITEM", 1, 0, "page", "" }, { "HTML", 0, 1, "page", "" },
 	{ "IN", 0, 0, "SEC", "" }, { "SUB", 1, 0, "SEC ITEM", "" },
+	{ "PV", 0, 0, TMPL_SECTIONS_LAYOUT " SEC", "" },
 };
 
 static char dir[64];
@@ -173,6 +174,15 @@ test_scope(void **state)
 	assert_non_null(strstr(load_err("{{#SUB}}x{{/SUB}}\n"), "{{#SUB}} is set "
 	    "only inside {{#SEC}} or {{#ITEM}}, so here it would never show"));
 	assert_non_null(strstr(load_err("{{>in}}\n"), "partials/in.md:1: {{IN}}"));
+	/* PV is set for the pages the sections fill, not for layouts/page.html's. */
+	assert_string_equal(load_err("{{PV}}\n"), "");
+	put("layouts/page.html", "<title>{{X}}</title>{{HTML}}<p>{{PV}}</p>");
+	assert_non_null(strstr(load_err("{{X}}\n"), "layouts/page.html:1: {{PV}} "
+	    "is set only in " TMPL_SECTIONS_LAYOUT " pages, or inside {{#SEC}}, "
+	    "so here it would always be empty"));
+	put("layouts/page.html", "<title>{{X}}</title>{{HTML}}{{#SEC}}{{PV}}{{/SEC}}");
+	assert_string_equal(load_err("{{X}}\n"), "");
+	put("layouts/page.html", page_layout);
 }
 
 static void
