@@ -402,6 +402,8 @@ out:
 	return ok;
 }
 
+/* Its layout is the one the sections fill, whose names they may use (scope.c). */
 const struct page_kind page_port = {
-	"port", "port", "port", 1, 1, 1, port_count, port_path, port_make, NULL
+	"port", TMPL_SECTIONS_LAYOUT, "port", 1, 1, 1, port_count, port_path,
+	port_make, NULL
 };
