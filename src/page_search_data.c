@@ -1,4 +1,5 @@
 /* page_search_data.c - assets/search-index.js: what search.html searches, as a script */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -46,7 +47,7 @@ js_strings(buf *b, char *const *v, size_t n, const char *sep)
 	}
 }
 
-/* The known uses' names, after the note's words: what search finds them by. */
+/* The known uses' names, comma-separated: what search finds them by. */
 static void
 data_uses(buf *b, const struct uses *u, unsigned p)
 {
@@ -55,15 +56,32 @@ data_uses(buf *b, const struct uses *u, unsigned p)
 
 	name = uses_names_at(u, p, &n);
 	for (i = 0; i < n; i++) {
-		buf_puts(b, ", ");
+		if (i > 0)
+			buf_puts(b, ", ");
 		js_string(b, name[i], strlen(name[i]));
 	}
 }
 
-/* [port, "names", "description", "note title", "tags, search names, known uses"] */
+/* The port's best rank in nmap's list, TCP or UDP (1: most often open); 0: none. */
+static unsigned long
+data_rank(const struct nmap *m, unsigned p)
+{
+	uint32_t t, u;
+
+	if (m == NULL)
+		return 0;
+	t = m->rank[p][NMAP_TCP];
+	u = m->rank[p][NMAP_UDP];
+	return t == 0 ? u : u == 0 || t < u ? t : u;
+}
+
+/*
+ * [port, "names", "description", "note title", "note tags",
+ * "note search names", "known uses", nmap rank]
+ */
 static void
 data_port(buf *b, const struct model_port *mp, const struct uses *u,
-    unsigned p)
+    const struct nmap *m, unsigned p)
 {
 	const struct content_note *n = mp->note;
 	size_t i;
@@ -83,13 +101,16 @@ data_port(buf *b, const struct model_port *mp, const struct uses *u,
 	if (n != NULL)
 		js_string(b, n->title, strlen(n->title));
 	buf_puts(b, "\",\"");
-	if (n != NULL) {
+	if (n != NULL)
 		js_strings(b, n->tag, n->ntag, " ");
-		buf_putc(b, ' ');
+	buf_puts(b, "\",\"");
+	if (n != NULL)
 		js_strings(b, n->name, n->nname, ", ");
-	}
+	buf_puts(b, "\",\"");
 	data_uses(b, u, p);
-	buf_puts(b, "\"],\n");
+	buf_puts(b, "\",");
+	buf_putu(b, data_rank(m, p));
+	buf_puts(b, "],\n");
 }
 
 static int
@@ -105,7 +126,7 @@ data_make(struct worker *w, size_t i)
 	for (p = 0; p < PORT_COUNT; p++)
 		if (m->port[p].nnames > 0 || m->port[p].note != NULL ||
 		    (m->port[p].why & MODEL_WHY_KNOWN_USE))
-			data_port(&w->page, &m->port[p], u, p);
+			data_port(&w->page, &m->port[p], u, w->s->src.nmap, p);
 	buf_puts(&w->page, "];\n");
 	return 1;
 }

@@ -34,27 +34,44 @@ function withIndex(cb) {
 
 // Rank: -1 the port, 0 registry name, .5 curated name/title,
 // 1 word/number prefix, 2 name substring, 3 other substring.
+// A row: [port, names, description, note title, note tags, note search
+// names, known uses, nmap rank] (docs/SITE-CONTRACT.md). What a page is
+// about ranks first: a registered name, then the note's own search names
+// (the first first), a known use's name, the note's title, a word of a
+// registered name, then any word, word start or text.
 function search(data, raw, limit) {
   const q = raw.trim().toLowerCase();
   if (!q) return [];
   const n = asPort(q);
   const hits = [];
+  const words = s => (' ' + (s || '') + ' ').toLowerCase().replace(/[(),]/g, ' ');
+  const list = s => (s || '').toLowerCase().split(', ');
+  const w = ' ' + q;
   let own = null;
   for (const row of data) {
     const port = row[0];
     if (port === n) { own = row; continue; }
-    const title = (row[3] || '').toLowerCase();
-    const all = (' ' + row[1] + ' ' + (row[4] || '') + ' ').toLowerCase().replace(/[(),]/g, ' ');
-    const w = ' ' + q;
-    let rank = n >= 0 && String(port).startsWith(q) ? 1 : 9;
-    if ((' ' + row[1] + ' ').toLowerCase().includes(w + ' ')) rank = 0;
-    else if (title === q || all.includes(w + ' ')) rank = 0.5;
+    const all = words(row[1] + ' ' + row[4] + ' ' + row[5] + ' ' + row[6]);
+    let rank = n >= 0 && String(port).startsWith(q) ? 0.45 : 9;
+    const title = words(row[3]);
+    const named = list(row[5]).indexOf(q);
+    if (list(row[1]).includes(q)) rank = 0;
+    // A note's first search names say what its port is most about.
+    else if (named >= 0) rank = 0.1 + Math.min(named, 9) / 100;
+    else if (list(row[6]).some(u => u.split(' (')[0] === q)) rank = 0.2;
+    else if (title.startsWith(w + ' ')) rank = 0.25;
+    else if (title.includes(w + ' ')) rank = 0.3;
+    else if (words(row[1]).includes(w + ' ')) rank = 0.35;
+    else if (all.includes(w + ' ')) rank = 0.5;
     else if (all.includes(w)) rank = 1;
     else if (rank > 2 && all.includes(q)) rank = 2;
-    else if (rank > 3 && (title + ' ' + row[2]).toLowerCase().includes(q)) rank = 3;
+    else if (rank > 3 && (row[3] + ' ' + row[2]).toLowerCase().includes(q)) rank = 3;
     if (rank < 9) hits.push({ port, row, rank });
   }
-  hits.sort((a, b) => a.rank - b.rank || a.port - b.port);
+  // Equal matches: the port nmap finds open more often first, then the
+  // lower; a registered name over a range (x11) starts at its first port.
+  const seen = h => (h.rank > 0 && h.row[7] > 0 ? h.row[7] : Infinity);
+  hits.sort((a, b) => a.rank - b.rank || seen(a) - seen(b) || a.port - b.port);
   if (n >= 0) hits.unshift({ port: n, row: own, rank: -1 });
   return hits.slice(0, limit);
 }

@@ -89,7 +89,8 @@ printf -- '---\ntitle: Test\n---\n## Raw\n\n<script>alert(1)</script>\n\n[x](jav
 "$PP" -q -t "$ROOT/templates" -c "$T/content" -r "$REG" -o "$T/unsafe" --range 7-7
 check "a note's raw HTML and javascript: links are dropped (safe mode)" \
 	bash -c "grep -q 'raw HTML omitted' '$T/unsafe/port/7.html' && ! grep -q '<script>alert' '$T/unsafe/port/7.html' && ! grep -q 'javascript:' '$T/unsafe/port/7.html'"
-search_has() { grep -qE "^\[$1,\"[^\"]*\",\"[^\"]*\",\"[^\"]*\",\"[^\"]*$2" "$S/assets/search-index.js"; }
+# [port, names, description, title, tags, search names, known uses, rank]: $2 after the title
+search_has() { grep -qE "^\[$1,(\"[^\"]*\",){3}.*$2" "$S/assets/search-index.js"; }
 check "search data: minecraft -> 25565" search_has 25565 minecraft
 check "search data: wireguard -> 51820" search_has 51820 wireguard
 check "search data: plex -> 32400" search_has 32400 plex

@@ -188,6 +188,35 @@ JS
 }
 check "search finds ports by known uses: adb -> 5555, airplay -> 5000 and 7000, grafana -> 3000" search_ok
 
+# Search puts first the port a name is most about: a registered name, then
+# a note's first search names, a known use, a note's title; ties go to the
+# port nmap finds open more often. These hold with nmap's list or without.
+search_first_ok() {
+	node - "$S/assets/search-index.js" "$ROOT/templates/assets/site.js" <<'JS'
+const fs = require('fs');
+global.window = {};
+eval(fs.readFileSync(process.argv[2], 'utf8'));
+const src = fs.readFileSync(process.argv[3], 'utf8');
+const asPort = eval(src.match(/const asPort = ([^;]*);/)[1]);
+eval(src.slice(src.indexOf('function search('), src.indexOf('\nfunction link')));
+const want = { ssh: 22, x11: 6000, mysql: 3306, redis: 6379, postgres: 5432,
+  kubernetes: 6443, kubelet: 10250, kafka: 9092, prometheus: 9090,
+  wireguard: 51820, minecraft: 25565, jupyter: 8888, smb: 445,
+  elasticsearch: 9200, cassandra: 9042, 'remote desktop': 3389, grafana: 3000,
+  vite: 5173, adb: 5555, rabbitmq: 5672, 22: 22 };
+let bad = 0;
+for (const [q, port] of Object.entries(want)) {
+  const got = search(window.PORTPAGES_SEARCH, q, 3).map(h => h.port);
+  if (got[0] !== port) { bad++; console.log(`  ${q}: ${got.join(' ')}, want ${port} first`); }
+}
+console.log(`  ${Object.keys(want).length - bad} of ${Object.keys(want).length} searches put the expected port first`);
+process.exit(bad ? 1 : 0);
+JS
+}
+if need_csv "search ranking by IANA's names"; then
+	check "search puts first the port a name is about (postgres 5432, kubernetes 6443, wireguard 51820, ...)" search_first_ok
+fi
+
 # MSMQ and pyTivo have a uses.csv row per protocol; their ports' search
 # entries carry each name once, like the pages' lists.
 search_once_ok() {
@@ -199,7 +228,7 @@ let bad = 0, seen = 0;
 for (const e of window.PORTPAGES_SEARCH) {
   if (![1801, 2190].includes(e[0])) continue;
   seen++;
-  const words = e[4].split(', ');
+  const words = e[6].split(', ');
   for (const name of ['Microsoft Message Queuing (MSMQ)', 'pyTivo'])
     if (words.filter(w => w === name).length > 1) { console.log(`  ${e[0]}: ${name} twice`); bad++; }
 }
