@@ -169,52 +169,16 @@ if need_csv "sources side by side on port 5555"; then
 	check "port 5555: IANA's entry, the known uses with their sources, the footer naming each source" sources_ok
 fi
 
-search_ok() {
-	node - "$S/assets/search-index.js" "$ROOT/templates/assets/site.js" <<'JS'
-const fs = require('fs');
-global.window = {};
-eval(fs.readFileSync(process.argv[2], 'utf8'));
-const src = fs.readFileSync(process.argv[3], 'utf8');
-const asPort = eval(src.match(/const asPort = ([^;]*);/)[1]);
-eval(src.slice(src.indexOf('function search('), src.indexOf('\nfunction link')));
-let ok = true;
-for (const [q, ports] of [['adb', [5555]], ['airplay', [5000, 7000]], ['grafana', [3000]]]) {
-  const got = search(window.PORTPAGES_SEARCH, q, 10).map(h => h.port);
-  console.log(`  ${q}: ${got.join(' ')}`);
-  ok = ok && ports.every(p => got.includes(p));
-}
-process.exit(ok ? 0 : 1);
-JS
-}
-check "search finds ports by known uses: adb -> 5555, airplay -> 5000 and 7000, grafana -> 3000" search_ok
+SEARCH=("$ROOT/tests/e2e/search_check.js" "$S/assets/search-index.js" "$ROOT/templates/assets/site.js")
+check "search finds ports by known uses: adb -> 5555, airplay -> 5000 and 7000, grafana -> 3000" \
+	node "${SEARCH[@]}" top10 'adb=5555;airplay=5000,7000;grafana=3000'
 
 # Search puts first the port a name is most about: a registered name, then
 # a note's first search names, a known use, a note's title; ties go to the
 # port nmap finds open more often. These hold with nmap's list or without.
-search_first_ok() {
-	node - "$S/assets/search-index.js" "$ROOT/templates/assets/site.js" <<'JS'
-const fs = require('fs');
-global.window = {};
-eval(fs.readFileSync(process.argv[2], 'utf8'));
-const src = fs.readFileSync(process.argv[3], 'utf8');
-const asPort = eval(src.match(/const asPort = ([^;]*);/)[1]);
-eval(src.slice(src.indexOf('function search('), src.indexOf('\nfunction link')));
-const want = { ssh: 22, x11: 6000, mysql: 3306, redis: 6379, postgres: 5432,
-  kubernetes: 6443, kubelet: 10250, kafka: 9092, prometheus: 9090,
-  wireguard: 51820, minecraft: 25565, jupyter: 8888, smb: 445,
-  elasticsearch: 9200, cassandra: 9042, 'remote desktop': 3389, grafana: 3000,
-  vite: 5173, adb: 5555, rabbitmq: 5672, 22: 22 };
-let bad = 0;
-for (const [q, port] of Object.entries(want)) {
-  const got = search(window.PORTPAGES_SEARCH, q, 3).map(h => h.port);
-  if (got[0] !== port) { bad++; console.log(`  ${q}: ${got.join(' ')}, want ${port} first`); }
-}
-console.log(`  ${Object.keys(want).length - bad} of ${Object.keys(want).length} searches put the expected port first`);
-process.exit(bad ? 1 : 0);
-JS
-}
 if need_csv "search ranking by IANA's names"; then
-	check "search puts first the port a name is about (postgres 5432, kubernetes 6443, wireguard 51820, ...)" search_first_ok
+	check "search puts first the port a name is about (postgres 5432, kubernetes 6443, wireguard 51820, ...)" \
+		node "${SEARCH[@]}" first 'ssh=22;x11=6000;mysql=3306;redis=6379;postgres=5432;kubernetes=6443;kubelet=10250;kafka=9092;prometheus=9090;wireguard=51820;minecraft=25565;jupyter=8888;smb=445;elasticsearch=9200;cassandra=9042;remote desktop=3389;grafana=3000;vite=5173;adb=5555;rabbitmq=5672;22=22'
 fi
 
 # MSMQ and pyTivo have a uses.csv row per protocol; their ports' search
