@@ -412,15 +412,11 @@ is_word_char(char c)
 	    (c >= '0' && c <= '9') || c == '_';
 }
 
-/*
- * Where text (len bytes) first names name as a whole word, name's words
- * before " (" only ("Redis" for "Redis (Sentinel)"); SIZE_MAX if nowhere.
- */
+/* Where text (len bytes) first has name's first n bytes as a whole word, or SIZE_MAX. */
 static size_t
-mention_at(const char *text, size_t len, const char *name)
+mention_at(const char *text, size_t len, const char *name, size_t n)
 {
-	const char *cut = strstr(name, " ("), *p = text, *end = text + len;
-	size_t n = cut != NULL ? (size_t)(cut - name) : strlen(name);
+	const char *p = text, *end = text + len;
 
 	while (n > 0 && (p = memmem(p, (size_t)(end - p), name, n)) != NULL) {
 		if ((p == text || !is_word_char(p[-1])) && (p + n == end ||
@@ -445,9 +441,10 @@ note_rank(const struct content_note *note, size_t tlen, size_t blen,
 	size_t at, j, n = cut != NULL ? (size_t)(cut - name) : strlen(name),
 	    len, past = tlen + blen + 2;
 
-	if ((at = mention_at(note->title, tlen, name)) != SIZE_MAX)
+	/* A row's name counts up to " (": "Redis" for "Redis (Sentinel)". */
+	if ((at = mention_at(note->title, tlen, name, n)) != SIZE_MAX)
 		return at;
-	if ((at = mention_at(note->markdown, blen, name)) != SIZE_MAX)
+	if ((at = mention_at(note->markdown, blen, name, n)) != SIZE_MAX)
 		return tlen + 1 + at;
 	for (j = 0; j < note->nname; j++)
 		if (strlen(note->name[j]) == n &&
@@ -507,11 +504,11 @@ order_rows(struct worker *w, unsigned port)
 	w->nrows = 0;
 	for (j = 0; j < w->nuses; j++)
 		for (i = 0; i < n; i++)
-			if (at[i]->hi - at[i]->lo + 1 <= USES_WIDE &&
+			if (!uses_row_wide(at[i]) &&
 			    strcmp(at[i]->name, w->uses[j].name) == 0)
 				w->rows[w->nrows++] = at[i];
 	for (i = 0; i < n; i++)
-		if (at[i]->hi - at[i]->lo + 1 > USES_WIDE)
+		if (uses_row_wide(at[i]))
 			w->rows[w->nrows++] = at[i];
 }
 

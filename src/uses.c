@@ -245,16 +245,22 @@ check_rows(struct uses *u)
 	return ok;
 }
 
+int
+uses_row_wide(const struct uses_row *r)
+{
+	return r->hi - r->lo + 1 > USES_WIDE;
+}
+
 /* 1 if at[i] is narrow and no narrow row before it has its name. */
 static int
 name_is_new(const struct uses_row *const *at, size_t i)
 {
 	size_t j;
 
-	if (at[i]->hi - at[i]->lo + 1 > USES_WIDE)
+	if (uses_row_wide(at[i]))
 		return 0;
 	for (j = 0; j < i; j++)
-		if (at[j]->hi - at[j]->lo + 1 <= USES_WIDE &&
+		if (!uses_row_wide(at[j]) &&
 		    strcmp(at[j]->name, at[i]->name) == 0)
 			return 0;
 	return 1;

@@ -34,6 +34,9 @@ struct uses {
 	struct arena	*arena;
 };
 
+/* 1 if r spans more than USES_WIDE ports: a platform range, not one use. */
+int uses_row_wide(const struct uses_row *r);
+
 /* "default", "os", "common", "malware". */
 const char *uses_kind_name(enum uses_kind k);
 
