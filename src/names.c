@@ -3,6 +3,7 @@
 
 #include "dict.h"
 #include "names.h"
+#include "scope.h"
 #include "util.h"
 
 _Static_assert(N_COUNT <= DICT_MAX_NAMES, "a dictionary's trail holds 16 bits of a name");
@@ -33,20 +34,6 @@ names_print(FILE *f)
 	return fflush(f) == 0 && !ferror(f);
 }
 
-/* 1 if where (a names[] entry's) lists parent, a name or "page". */
-static int
-where_lists(const char *where, const char *parent)
-{
-	size_t n = strlen(parent);
-	const char *w;
-
-	for (w = where; (w = strstr(w, parent)) != NULL; w += n)
-		if ((w == where || w[-1] == ' ') && (w[n] == ' ' ||
-		    w[n] == '\0'))
-			return 1;
-	return 0;
-}
-
 /*
  * Checks the children of node k, whose name is parent; at the top level
  * (parent "page") a name may also be set for layout's pages alone.
@@ -62,8 +49,8 @@ children_ok(const struct dict_node *nodes, size_t k, const char *parent,
 	for (c = nodes[k].first; c != DICT_NONE; c = e->next) {
 		e = &nodes[c];
 		where = names[e->name].where;
-		if (!where_lists(where, parent) && (k != DICT_ROOT ||
-		    !where_lists(where, layout))) {
+		if (!scope_lists(where, parent) && (k != DICT_ROOT ||
+		    !scope_lists(where, layout))) {
 			util_err(page, 0, "internal error: %s is set %s%s, "
 			    "which its \"%s\" in src/names.h does not list",
 			    names[e->name].name, k == DICT_ROOT ? "at the top "

@@ -23,27 +23,31 @@ word_end(const char *w)
 }
 
 int
-scope_allows(const struct tmpl_name *names, size_t nnames, int id,
-    const char *layout, const int *stack, size_t nest)
+scope_lists(const char *where, const char *word)
 {
-	const char *w, *e;
-	size_t i, n;
-	int p;
+	size_t n = strlen(word);
+	const char *w;
 
-	for (w = names[id].where; *w != '\0'; w = *e == ' ' ? e + 1 : e) {
-		e = word_end(w);
-		n = (size_t)(e - w);
-		if (!is_section_word(w)) {
-			if ((n == 4 && memcmp(w, "page", 4) == 0) ||
-			    (strlen(layout) == n && memcmp(w, layout, n) == 0))
-				return 1;
-			continue;
-		}
-		p = tmpl_name_find(names, nnames, w, n);
-		for (i = 0; i < nest; i++)
-			if (p >= 0 && (stack[i] == p || stack[i] == -1 - p))
-				return 1;
-	}
+	for (w = where; n > 0 && (w = strstr(w, word)) != NULL; w += n)
+		if ((w == where || w[-1] == ' ') && (w[n] == ' ' ||
+		    w[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+int
+scope_allows(const struct tmpl_name *names, int id, const char *layout,
+    const int *stack, size_t nest)
+{
+	const char *where = names[id].where;
+	size_t i;
+
+	if (scope_lists(where, "page") || scope_lists(where, layout))
+		return 1;
+	for (i = 0; i < nest; i++)
+		if (scope_lists(where, names[stack[i] < 0 ? -1 - stack[i] :
+		    stack[i]].name))
+			return 1;
 	return 0;
 }
 

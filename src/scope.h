@@ -6,6 +6,9 @@
 
 #include "tmpl.h"
 
+/* 1 if the space-separated words of where (a name's) hold word. */
+int scope_lists(const char *where, const char *word);
+
 /*
  * 1 if names[id] may stand in a template of layout (the layout whose
  * pages the template is part of) inside the open sections stack[0..nest)
@@ -13,8 +16,8 @@
  * layout, or one of those sections. Anywhere else ctemplate finds no
  * value on any page.
  */
-int scope_allows(const struct tmpl_name *names, size_t nnames, int id,
-    const char *layout, const int *stack, size_t nest);
+int scope_allows(const struct tmpl_name *names, int id, const char *layout,
+    const int *stack, size_t nest);
 
 /*
  * Reports "PATH:LINE: {{in}} is set only in ... pages, or inside

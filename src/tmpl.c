@@ -158,8 +158,7 @@ out:
 static int
 in_scope(const struct checker *k, int id)
 {
-	return scope_allows(k->ts->names, k->ts->nnames, id, k->layout, k->stack,
-	    k->nest);
+	return scope_allows(k->ts->names, id, k->layout, k->stack, k->nest);
 }
 
 /* {{#NAME}} or {{/NAME}} (also NAME_separator): in is the marker's inside. */
