@@ -54,6 +54,8 @@
 	X(RANGE_RFC_AKA, 0, 0, "block port range RANGE", "RFC 6335's other name: Well Known Ports, ...") \
 	X(RANGE_IANA_NAME, 0, 0, "block port range RANGE", "the IANA registry page's name for the range") \
 	X(RANGE_ASSIGNED, 0, 0, "block port range RANGE", "ports of the range with an IANA assignment (5,614)") \
+	X(RANGE_HAS_ASSIGNED, 1, 0, "block port range RANGE", "shown when RANGE_ASSIGNED is not 0") \
+	X(RANGE_NONE_ASSIGNED, 1, 0, "block port range RANGE", "shown when no port of the range has an assignment") \
 	X(RANGE_LO, 0, 0, "block port range RANGE", "first port of the range") \
 	X(RANGE_HI, 0, 0, "block port range RANGE", "last port of the range") \
 	X(RANGE_SIZE, 0, 0, "block port range RANGE", "ports in the range (48,128)") \

@@ -169,15 +169,20 @@ void
 page_range_values(const struct site *s, dict *d, size_t node,
     const struct port_range_info *r)
 {
+	size_t n;
+
 	dict_set_stable(d, node, N_RANGE_ID, r->id);
 	dict_set_stable(d, node, N_RANGE_NAME, r->name);
 	dict_set_stable(d, node, N_RANGE_TITLE, r->title);
 	dict_set_stable(d, node, N_RANGE_RFC_NAME, r->rfc_name);
 	dict_set_stable(d, node, N_RANGE_RFC_AKA, r->rfc_aka);
 	dict_set_stable(d, node, N_RANGE_IANA_NAME, r->iana_name);
-	if (s->model != NULL)
-		dict_set_count(d, node, N_RANGE_ASSIGNED,
-		    s->model->range_assigned[r - port_range_info(0)]);
+	if (s->model != NULL) {
+		n = s->model->range_assigned[r - port_range_info(0)];
+		dict_set_count(d, node, N_RANGE_ASSIGNED, n);
+		dict_add(d, node, n > 0 ? N_RANGE_HAS_ASSIGNED
+		    : N_RANGE_NONE_ASSIGNED);
+	}
 	dict_setu(d, node, N_RANGE_LO, r->lo);
 	dict_setu(d, node, N_RANGE_HI, r->hi);
 	dict_set_count(d, node, N_RANGE_SIZE, r->hi - r->lo + 1);

@@ -21,6 +21,14 @@ check "40000: registration date" has 40000 "Registered: 2009-05-13"
 check "pages say where the data came from, by file name" has 22 "IANA's registry (<code>$(basename "$FIX")</code>, newest entry 2021-10-01)"
 check "a service name without a port is listed in the index" \
 	bash -c "grep -q 'zigbee-bridge' '$S/services/z.html' && grep -q 'no port' '$S/services/z.html'"
+# The fixture assigns nothing in the dynamic range: every sentence that
+# counts a range's assignments says "none" there, never "0".
+check "a range with no assignment reads none, on the index and its range page" \
+	bash -c "grep -q '16,384 ports, none of them assigned' '$S/index.html' && grep -q 'assigns none for TCP or UDP' '$S/range/dynamic.html'"
+check "a range with no assignment reads none on its port pages" \
+	bash -c "grep -q 'assigns none of the range's 16,384 ports' '$S/port/60000.html' || grep -q 'assigns none for TCP or UDP' '$S/port/60000.html' || grep -q 'gives none of these 16,384 ports' '$S/port/60000.html'"
+check "no page counts a range's assignments as 0" \
+	bash -c "! grep -rlE '(assigns|gives) 0 |ports, 0 of them' '$S' >/dev/null"
 
 # A services(5) file in Wireshark's merged form, with aliases and comments.
 cat >"$T/services" <<'SVC'
@@ -32,6 +40,8 @@ not a valid line
 SVC
 "$PP" -t "$ROOT/templates" -c "$ROOT/content" -r "$T/services" -o "$T/svc" >/dev/null 2>"$T/svc.err"
 check "services(5) file builds" test -s "$T/svc/port/9.html"
+check "services: a range's count is the file's, 3 system ports and none above" \
+	bash -c "grep -q '1,024 ports, 3 of them assigned' '$T/svc/index.html' && grep -q '48,128 ports, none of them assigned' '$T/svc/index.html'"
 check "services: merged protocols" grep -q 'Protocols: tcp/udp/sctp/dccp' "$T/svc/port/9.html"
 check "services: aliases" grep -q 'Aliases: www www-http' "$T/svc/port/80.html"
 check "services: comment is the description" grep -q '<p>WorldWideWeb HTTP</p>' "$T/svc/port/80.html"
