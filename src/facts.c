@@ -608,6 +608,13 @@ verdict(struct worker *w, const struct model_port *mp, unsigned port)
 	for (i = 0; i < n; i++)
 		dict_setu(w->d, dict_add(w->d, k, N_SUGGEST), N_SUGGEST_PORT,
 		    good[i]);
+	/* Suggestions thousands of ports away need their reason said. */
+	if (port >= w->s->model->eph_floor) {
+		k = dict_add(w->d, k, N_SUGGEST_ALL_BELOW);
+		dict_setu(w->d, k, N_EPHEMERAL_FLOOR, w->s->model->eph_floor);
+		dict_set_stable(w->d, k, N_EPHEMERAL_FLOOR_OS,
+		    port_os_info(w->s->model->eph_floor_os)->name);
+	}
 }
 
 void

@@ -222,6 +222,7 @@ model_new(const struct registry *reg, const struct content *con,
 	}
 	services_index(m);
 	verdicts(m);
+	m->eph_floor = port_ephemeral_floor(&m->eph_floor_os);
 	return m;
 }
 

@@ -78,6 +78,8 @@ struct model {
 	size_t			 ngood;
 	int32_t			 prev_good[PORT_COUNT];	/* below p, or -1 */
 	int32_t			 next_good[PORT_COUNT];	/* above p, or -1 */
+	unsigned		 eph_floor;	/* port_ephemeral_floor */
+	enum port_os		 eph_floor_os;
 };
 
 /*

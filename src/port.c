@@ -69,6 +69,26 @@ port_os_ephemeral(enum port_os os, unsigned port)
 	return port >= oses[os].lo && port <= oses[os].hi;
 }
 
+unsigned
+port_ephemeral_floor(enum port_os *os)
+{
+	unsigned floor = PORT_COUNT, i;
+	int lower = 1;
+
+	/* Walk down through the current ranges that reach the floor so far. */
+	while (lower) {
+		lower = 0;
+		for (i = 0; i < PORT_OS_N; i++)
+			if (oses[i].current && oses[i].lo < floor &&
+			    oses[i].hi + 1 >= floor) {
+				floor = oses[i].lo;
+				*os = (enum port_os)i;
+				lower = 1;
+			}
+	}
+	return floor;
+}
+
 int
 port_is_range_edge(unsigned port)
 {

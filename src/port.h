@@ -64,6 +64,14 @@ const struct port_os_info *port_os_info(enum port_os os);
 /* 1 if port is in os's default ephemeral range, else 0. */
 int port_os_ephemeral(enum port_os os, unsigned port);
 
+/*
+ * The lowest port from which every port up to 65535 is inside the default
+ * ephemeral range of some current system, and in *os the system whose
+ * range begins there. Returns PORT_COUNT, *os untouched, when 65535 is in
+ * none.
+ */
+unsigned port_ephemeral_floor(enum port_os *os);
+
 /* 1 if port is the first or last port of its range, else 0. */
 int port_is_range_edge(unsigned port);
 

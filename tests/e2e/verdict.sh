@@ -67,6 +67,26 @@ sys.exit(bad > 0)
 PY
 }
 check "avoid and caution pages suggest the nearest good ports, nearest first" suggest_ok
+# From FreeBSD's 10000 up every port is in some current system's
+# ephemeral range, so a page there says why its good ports are far below.
+floor_ok() {
+	python3 - "$S" "$T/verdicts" <<'PY'
+import sys
+verdict = dict(l.split() for l in open(sys.argv[2]))
+said = "Every port from 10000 to 65535 is inside the default ephemeral range of at least one current system (FreeBSD's begins at 10000), so every good port is below 10000."
+good_above = [p for p, v in verdict.items() if v == "good" and int(p) >= 10000]
+bad, n = 0, 0
+for p, v in verdict.items():
+    if v == "good": continue
+    t = open(f"{sys.argv[1]}/port/{p}.html").read()
+    has = said in t
+    n += has
+    if has != (int(p) >= 10000): bad += 1; bad <= 3 and print("  port", p, "says it" if has else "does not say it")
+print(f"  {n} pages say it, {len(good_above)} good ports from 10000 up, {bad} wrong")
+sys.exit(bad > 0 or n == 0 or len(good_above) > 0)
+PY
+}
+check "from port 10000 up, the suggestion says every good port is below 10000" floor_ok
 # A port with no note and no registered name is titled by its known uses;
 # the ephemeral ranges that cover 40123 are too wide to count as one.
 meta_ok() {

@@ -74,6 +74,17 @@ test_os_examples(void **state)
 }
 
 static void
+test_ephemeral_floor(void **state)
+{
+	enum port_os os = PORT_OS_N;
+
+	(void)state;
+	/* FreeBSD's 10000-65535 reaches lowest; Windows XP's is not current. */
+	assert_int_equal(port_ephemeral_floor(&os), 10000);
+	assert_int_equal(os, PORT_OS_FREEBSD);
+}
+
+static void
 test_variants(void **state)
 {
 	const char *names[] = { "range", "why", "what" };
@@ -107,6 +118,7 @@ main(void)
 		cmocka_unit_test(test_range_bounds),
 		cmocka_unit_test(test_os_ephemeral_all_ports),
 		cmocka_unit_test(test_os_examples),
+		cmocka_unit_test(test_ephemeral_floor),
 		cmocka_unit_test(test_variants),
 	};
 
