@@ -192,8 +192,8 @@
 	X(SUGGEST, 1, 0, "HAS_SUGGEST", "HAS_SUGGEST: one per suggested port, nearest first") \
 	X(SUGGEST_PORT, 0, 0, "SUGGEST", "SUGGEST: the port") \
 	X(SUGGEST_ALL_BELOW, 1, 0, "HAS_SUGGEST", "HAS_SUGGEST: the port is at or above EPHEMERAL_FLOOR, so every good port is below it") \
-	X(EPHEMERAL_FLOOR, 0, 0, "SUGGEST_ALL_BELOW", "SUGGEST_ALL_BELOW: from this port up, every port is in a current system's default ephemeral range (10000)") \
-	X(EPHEMERAL_FLOOR_OS, 0, 0, "SUGGEST_ALL_BELOW", "SUGGEST_ALL_BELOW: the system whose range begins there (FreeBSD)") \
+	X(EPHEMERAL_FLOOR, 0, 0, "free SUGGEST_ALL_BELOW", "SUGGEST_ALL_BELOW: from this port up, every port is in a current system's default ephemeral range (10000)") \
+	X(EPHEMERAL_FLOOR_OS, 0, 0, "free SUGGEST_ALL_BELOW", "SUGGEST_ALL_BELOW: the system whose range begins there (FreeBSD)") \
 	X(SOURCE, 1, 0, "port", "one per source this build uses") \
 	X(SRC_ID, 0, 0, "SOURCE", "SOURCE: iana, nmap, wireshark, system or uses") \
 	X(SRC_TITLE, 0, 0, "SOURCE", "SOURCE: what it is") \

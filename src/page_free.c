@@ -40,6 +40,9 @@ free_make(struct worker *w, size_t i)
 	dict_set_count(w->d, DICT_ROOT, N_FREE_RANGES, runs);
 	dict_setu(w->d, DICT_ROOT, N_V_NODEPORT_LO, PORT_NODEPORT_LO);
 	dict_setu(w->d, DICT_ROOT, N_V_NODEPORT_HI, PORT_NODEPORT_HI);
+	dict_setu(w->d, DICT_ROOT, N_EPHEMERAL_FLOOR, m->eph_floor);
+	dict_set_stable(w->d, DICT_ROOT, N_EPHEMERAL_FLOOR_OS,
+	    port_os_info(m->eph_floor_os)->name);
 	return page_render(w);
 }
 

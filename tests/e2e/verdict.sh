@@ -48,10 +48,12 @@ for lo, hi in re.findall(r'<li><a href="port/(\d+)\.html">\d+</a>(?:–<a href="
     listed |= set(range(int(lo), int(hi or lo) + 1))
 n = re.search(r'<p class="lead">(\d{1,3}(?:,\d{3})*) port numbers', t)
 print(f"  {len(good)} good port pages, {len(listed)} ports listed, the lead says {n and n.group(1)}")
-sys.exit(not (good and listed == good and n and int(n.group(1).replace(",", "")) == len(good)))
+below = "every free port is below 10000" in t and max(listed) < 10000
+print(f"  says every free port is below 10000: {below}, highest listed {max(listed)}")
+sys.exit(not (good and listed == good and n and int(n.group(1).replace(",", "")) == len(good) and below))
 PY
 }
-check "free-ports.html lists exactly the ports whose page says good, as runs" free_ok
+check "free-ports.html lists exactly the ports whose page says good, as runs, all below 10000 as it says" free_ok
 suggest_ok() {
 	python3 - "$S" "$T/verdicts" <<'PY'
 import re, sys
