@@ -200,7 +200,7 @@ check "search finds ports by known uses: adb -> 5555, airplay -> 5000 and 7000, 
 # port nmap finds open more often. These hold with nmap's list or without.
 if need_csv "search ranking by IANA's names"; then
 	check "search puts first the port a name is about (postgres 5432, kubernetes 6443, wireguard 51820, ...)" \
-		node "${SEARCH[@]}" first 'ssh=22;x11=6000;mysql=3306;redis=6379;postgres=5432;kubernetes=6443;kubelet=10250;kafka=9092;prometheus=9090;wireguard=51820;minecraft=25565;jupyter=8888;smb=445;elasticsearch=9200;cassandra=9042;remote desktop=3389;grafana=3000;vite=5173;adb=5555;rabbitmq=5672;starrocks=9030;doris=9030;alluxio=19998;hive=10000;hiveserver2=10000;kyuubi=10009;spark connect=15002;hadoop=9870;hdfs=8020;yarn=8088;opentelemetry collector=4317;hbase=16010;wildfly=9990;websphere=9060;teleport=3080;clickhouse=9000;couchbase=8091;spark=4040;jellyfin=8096;scylladb=9042;glassfish=4848;freeswitch=5060;22=22'
+		node "${SEARCH[@]}" first 'ssh=22;x11=6000;mysql=3306;redis=6379;postgres=5432;kubernetes=6443;kubelet=10250;kafka=9092;prometheus=9090;wireguard=51820;minecraft=25565;jupyter=8888;smb=445;elasticsearch=9200;cassandra=9042;remote desktop=3389;grafana=3000;vite=5173;adb=5555;rabbitmq=5672;starrocks=9030;doris=9030;alluxio=19998;hive=10000;hiveserver2=10000;kyuubi=10009;spark connect=15002;hadoop=9870;hdfs=8020;yarn=8088;opentelemetry collector=4317;hbase=16010;wildfly=9990;websphere=9060;teleport=3080;clickhouse=9000;couchbase=8091;spark=4040;jellyfin=8096;scylladb=9042;glassfish=4848;freeswitch=5060;atlas=21000;ranger=6080;kvm=16509;regionserver=16020;payara=4848;22=22'
 fi
 
 # MSMQ and pyTivo have a uses.csv row per protocol; their ports' search
