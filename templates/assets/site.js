@@ -32,7 +32,8 @@ function withIndex(cb) {
   doc.head.append(s);
 }
 
-// Rank: -1 the port, 0 registry name, .5 curated name/title,
+// Rank: -1 the port, -.05 a note's first search name that outranks a
+// registration, 0 registry name, .5 curated name/title,
 // 1 word/number prefix, 2 name substring, 3 other substring.
 // A row: [port, names, description, note title, note tags, note search
 // names, known uses, nmap rank] (docs/SITE-CONTRACT.md). What a page is
@@ -48,6 +49,7 @@ function search(data, raw, limit) {
   const list = s => (s || '').toLowerCase().split(', ');
   const w = ' ' + q;
   let own = null;
+  let registeredAny = false, registeredFirst = false;
   for (const row of data) {
     const port = row[0];
     if (port === n) { own = row; continue; }
@@ -55,7 +57,10 @@ function search(data, raw, limit) {
     let rank = n >= 0 && String(port).startsWith(q) ? 0.45 : 9;
     const title = words(row[3]);
     const named = list(row[5]).indexOf(q);
-    if (list(row[1]).includes(q)) rank = 0;
+    const registered = list(row[1]).includes(q);
+    registeredAny = registeredAny || registered;
+    if (registered && named === 0) registeredFirst = true;
+    if (registered) rank = 0;
     // A note's first search names say what its port is most about.
     else if (named >= 0) rank = 0.1 + Math.min(named, 9) / 100;
     else if (list(row[6]).some(u => u.split(' (')[0] === q)) rank = 0.2;
@@ -66,11 +71,16 @@ function search(data, raw, limit) {
     else if (all.includes(w)) rank = 1;
     else if (rank > 2 && all.includes(q)) rank = 2;
     else if (rank > 3 && (row[3] + ' ' + row[2]).toLowerCase().includes(q)) rank = 3;
-    if (rank < 9) hits.push({ port, row, rank });
+    if (rank < 9) hits.push({ port, row, rank, first: named === 0 });
   }
+  // A note whose first search name is the query names what its port is
+  // about (oracle: 1521), and outranks a registration of that name on a
+  // port whose own note, if any, does not put the name first (2005).
+  if (registeredAny && !registeredFirst)
+    hits.forEach(h => { if (h.first) h.rank = -0.05; });
   // Equal matches: the port nmap finds open more often first, then the
   // lower; a registered name over a range (x11) starts at its first port.
-  const seen = h => (h.rank > 0 && h.row[7] > 0 ? h.row[7] : Infinity);
+  const seen = h => (h.rank !== 0 && h.row[7] > 0 ? h.row[7] : Infinity);
   hits.sort((a, b) => a.rank - b.rank || seen(a) - seen(b) || a.port - b.port);
   if (n >= 0) hits.unshift({ port: n, row: own, rank: -1 });
   return hits.slice(0, limit);
