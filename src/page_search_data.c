@@ -47,18 +47,47 @@ js_strings(buf *b, char *const *v, size_t n, const char *sep)
 	}
 }
 
-/* The known uses' names, comma-separated: what search finds them by. */
+/* 1 if at[i] is a range wider than USES_WIDE that starts at p, named first there. */
+static int
+wide_starts_at(const struct uses_row *const *at, size_t i, unsigned p)
+{
+	size_t j;
+
+	if (!uses_row_wide(at[i]) || at[i]->lo != p)
+		return 0;
+	for (j = 0; j < i; j++)
+		if (uses_row_wide(at[j]) && at[j]->lo == p &&
+		    strcmp(at[j]->name, at[i]->name) == 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * The known uses' names, comma-separated: what search finds them by. A
+ * range wider than USES_WIDE is named on its first port only (roblox:
+ * 49152), where the search finds it; on every port it covers it would
+ * add megabytes to the data.
+ */
 static void
 data_uses(buf *b, const struct uses *u, unsigned p)
 {
+	const struct uses_row *const *at;
 	const char *const *name;
-	size_t i, n;
+	size_t i, n, k, nrow;
 
 	name = uses_names_at(u, p, &n);
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			buf_puts(b, ", ");
 		js_string(b, name[i], strlen(name[i]));
+	}
+	at = uses_at(u, p, &nrow);
+	for (k = 0; k < nrow; k++) {
+		if (!wide_starts_at(at, k, p))
+			continue;
+		if (n++ > 0)
+			buf_puts(b, ", ");
+		js_string(b, at[k]->name, strlen(at[k]->name));
 	}
 }
 
