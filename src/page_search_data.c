@@ -47,14 +47,22 @@ js_strings(buf *b, char *const *v, size_t n, const char *sep)
 	}
 }
 
-/* 1 if at[i] is a range wider than USES_WIDE that starts at p, named first there. */
+/*
+ * 1 if at[i] is a range wider than USES_WIDE that starts at p and whose
+ * name neither the port's own names (name[0..n)) nor an earlier such
+ * range gives already.
+ */
 static int
-wide_starts_at(const struct uses_row *const *at, size_t i, unsigned p)
+wide_starts_at(const struct uses_row *const *at, size_t i, unsigned p,
+    const char *const *name, size_t n)
 {
 	size_t j;
 
 	if (!uses_row_wide(at[i]) || at[i]->lo != p)
 		return 0;
+	for (j = 0; j < n; j++)
+		if (strcmp(name[j], at[i]->name) == 0)
+			return 0;
 	for (j = 0; j < i; j++)
 		if (uses_row_wide(at[j]) && at[j]->lo == p &&
 		    strcmp(at[j]->name, at[i]->name) == 0)
@@ -82,10 +90,10 @@ data_uses(buf *b, const struct uses *u, unsigned p)
 		js_string(b, name[i], strlen(name[i]));
 	}
 	at = uses_at(u, p, &nrow);
-	for (k = 0; k < nrow; k++) {
-		if (!wide_starts_at(at, k, p))
+	for (k = 0, i = n; k < nrow; k++) {
+		if (!wide_starts_at(at, k, p, name, n))
 			continue;
-		if (n++ > 0)
+		if (i++ > 0)
 			buf_puts(b, ", ");
 		js_string(b, at[k]->name, strlen(at[k]->name));
 	}
