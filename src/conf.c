@@ -83,6 +83,33 @@ conf_source(struct confctx *x, const char *name, const char *value)
 	return 1;
 }
 
+/*
+ * thousands_separator = NAME: names, because inih trims the spaces a
+ * value would hold. The spaces are no-break ones, so that a count never
+ * breaks across lines: U+00A0 as in Swedish or Polish, U+202F as in
+ * French; the apostrophe is U+2019, as in Swiss German.
+ */
+static const char *const thousands[][2] = {
+	{ "comma", "," }, { "period", "." }, { "space", "\xc2\xa0" },
+	{ "narrow-space", "\xe2\x80\xaf" }, { "apostrophe", "\xe2\x80\x99" },
+	{ "none", "" },
+};
+
+static int
+set_thousands(struct conf *c, const char *value, struct confctx *x)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(thousands) / sizeof(thousands[0]); i++)
+		if (strcmp(value, thousands[i][0]) == 0) {
+			c->thousands = thousands[i][1];
+			return 1;
+		}
+	snprintf(x->msg, sizeof(x->msg), "thousands_separator must be comma, "
+	    "period, space, narrow-space, apostrophe or none");
+	return 0;
+}
+
 static int
 conf_key(void *user, const char *section, const char *name, const char *value)
 {
@@ -112,6 +139,8 @@ conf_key(void *user, const char *section, const char *name, const char *value)
 		c->api = value[0] == 't';
 		return 1;
 	}
+	if (strcmp(name, "thousands_separator") == 0)
+		return set_thousands(c, value, x);
 	if (strcmp(name, "language") == 0) {
 		n = strlen(value);
 		if (n == 0 || n > 35 || strspn(value, "abcdefghijklmnopqrstuvwxyz"
@@ -155,6 +184,7 @@ conf_defaults(struct conf *c)
 	    "from 0 to 65535.");
 	c->base_url = xstrdup("");
 	c->language = xstrdup("en");
+	c->thousands = ",";
 	c->feedback_url = xstrdup("");
 	c->footer = xstrdup("");
 	for (i = 0; i < CONF_NSOURCES; i++)

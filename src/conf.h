@@ -18,6 +18,7 @@ struct conf {
 	char	*description;
 	char	*base_url;	/* "" or an http(s) URL ending in '/' */
 	char	*language;
+	const char *thousands;	/* between groups of three digits in counts: "," */
 	char	*feedback_url;	/* "" or an http(s) URL */
 	char	*footer;
 	int	 api;		/* api/port/N.json as well */

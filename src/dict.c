@@ -42,6 +42,7 @@ struct dict {
 	const unsigned char *esc;	/* buf_escapes() */
 	const unsigned char *used;	/* dict_filter's, or NULL */
 	unsigned	 digits;	/* the buf_escapes bits of 0-9, ORed */
+	const char	*thousands;	/* dict_set_count's separator */
 	struct memo	 memo[MEMO_SLOTS];
 };
 
@@ -52,6 +53,7 @@ dict_new(void)
 	char c;
 
 	d->esc = buf_escapes();
+	d->thousands = ",";
 	d->id = atomic_fetch_add(&dict_count, 1);
 	for (c = '0'; c <= '9'; c++)
 		d->digits |= d->esc[(unsigned char)c];
@@ -266,14 +268,22 @@ dict_setu(dict *d, size_t node, int name, unsigned long v)
 }
 
 void
+dict_set_thousands(dict *d, const char *sep)
+{
+	d->thousands = sep;
+}
+
+void
 dict_set_count(dict *d, size_t node, int name, unsigned long v)
 {
-	char digits[24], out[32];
-	size_t n = util_utoa(v, digits), i, o = 0;
+	char digits[24], out[24 * 8];	/* 20 digits, 6 separators of 7 bytes */
+	size_t n = util_utoa(v, digits), i, o = 0, seplen = strlen(d->thousands);
 
 	for (i = 0; i < n; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			out[o++] = ',';
+		if (i > 0 && (n - i) % 3 == 0) {
+			memcpy(out + o, d->thousands, seplen);
+			o += seplen;
+		}
 		out[o++] = digits[i];
 	}
 	dict_set(d, node, name, out, o);

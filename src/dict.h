@@ -53,8 +53,14 @@ void dict_sets(dict *d, size_t node, int name, const char *value);
  */
 void dict_set_stable(dict *d, size_t node, int name, const char *s);
 void dict_setu(dict *d, size_t node, int name, unsigned long v);
-/* As dict_setu, for a count in prose: a comma between thousands (48,128). */
+/*
+ * As dict_setu, for a count in prose: dict_set_thousands' separator
+ * between groups of three digits, a comma unless set (48,128).
+ */
 void dict_set_count(dict *d, size_t node, int name, unsigned long v);
+
+/* The separator dict_set_count puts between thousands: at most 7 bytes, kept by d, not copied. */
+void dict_set_thousands(dict *d, const char *sep);
 /*
  * Sets a raw (trusted HTML) value: v itself, not a copy (a page's body is
  * most of the page), so v, NUL-terminated at len, must stay unchanged

@@ -34,6 +34,7 @@ pool_worker_init(struct worker *w, const struct site *s)
 	memset(w, 0, sizeof(*w));
 	w->s = s;
 	w->d = dict_new();
+	dict_set_thousands(w->d, s->con->conf.thousands);
 	dict_filter(w->d, tmpl_set_used(s->ts));
 	w->cache = s->o->nocache ? NULL : cache_new(CACHE_BYTES);
 	w->zip = s->o->precompress ? precompress_new() : NULL;

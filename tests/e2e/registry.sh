@@ -97,6 +97,32 @@ dated() {
 check "services: dated by its mtime, 'file date' in the footer" dated 2020-02-03 2021-05-06
 check "services: a new mtime alone re-renders the pages with the new date" dated 2021-05-06 2020-02-03
 
+# site.conf's thousands_separator: counts in prose take it, port numbers
+# never do, and changing it re-renders a site built before.
+mkdir -p "$T/ts"
+cp -r "$ROOT/content/." "$T/ts"
+thousands() {
+	printf '[site]\nthousands_separator = %s\n' "$1" >"$T/ts/site.conf" &&
+		"$PP" -q -t "$ROOT/templates" -c "$T/ts" -r "$FIX" --range 40000-40000 \
+		-o "$T/tsite" 2>/dev/null &&
+		grep -qF "$2" "$T/tsite/port/40000.html" &&
+		! grep -qF "$3" "$T/tsite/port/40000.html" &&
+		grep -qF '<h1>Port 40000:' "$T/tsite/port/40000.html"
+}
+check "thousands_separator = period: 48.128 ports" thousands period "48.128" "48,128"
+check "thousands_separator = narrow-space, into the same directory: re-rendered" \
+	thousands narrow-space "48$(printf '\342\200\257')128" "48.128"
+check "thousands_separator = comma, the default: 48,128" thousands comma "48,128" "48$(printf '\342\200\257')128"
+bad_thousands() {
+	local err
+	printf '[site]\nthousands_separator = dot\n' >"$T/ts/site.conf"
+	err=$("$PP" -q -t "$ROOT/templates" -c "$T/ts" -r "$FIX" --range 1-1 \
+		-o "$T/tbad" 2>&1)
+	[ $? -eq 1 ] && [ "$err" = "portpages: $T/ts/site.conf:2: thousands_separator must be comma, period, space, narrow-space, apostrophe or none" ] &&
+		[ ! -e "$T/tbad/port/1.html" ]
+}
+check "thousands_separator = dot: refused with its line" bad_thousands
+
 every_row_shown() {
 	python3 - "$CSV" "$S2" <<'PY'
 import csv, html, re, sys

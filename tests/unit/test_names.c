@@ -117,6 +117,31 @@ test_count(void **state)
 	dict_free(d);
 }
 
+/* site.conf's thousands_separator: any separator, or none, between groups of three. */
+static void
+test_count_separator(void **state)
+{
+	static const struct { const char *sep; unsigned long v; const char *s; } c[] = {
+		{ ".", 48128, "48.128" }, { "", 48128, "48128" },
+		{ "\xc2\xa0", 1234567, "1\xc2\xa0" "234\xc2\xa0" "567" },
+		{ "\xe2\x80\xaf", 999, "999" }, { "\xe2\x80\x99", 65536, "65\xe2\x80\x99" "536" },
+	};
+	const struct dict_node *e;
+	dict *d = dict_new();
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		dict_reset(d);
+		dict_set_thousands(d, c[i].sep);
+		dict_set_count(d, DICT_ROOT, N_RANGE_SIZE, c[i].v);
+		e = dict_node(d, dict_node(d, DICT_ROOT)->first);
+		assert_int_equal(e->vlen, strlen(c[i].s));
+		assert_memory_equal(dict_value(d, e), c[i].s, e->vlen);
+	}
+	dict_free(d);
+}
+
 int
 main(void)
 {
@@ -124,6 +149,7 @@ main(void)
 		cmocka_unit_test(test_where_names_sections),
 		cmocka_unit_test(test_dict_ok),
 		cmocka_unit_test(test_count),
+		cmocka_unit_test(test_count_separator),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
